@@ -1,0 +1,63 @@
+"""Settings for the command line and the site, overridable from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_BASE_IRI = "https://w3id.org/balgraph/"
+
+
+def _default_project_dir() -> Path:
+    # The package sits directly under the project folder in a checkout or an editable install.
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the sources and the built store are, and the limits the endpoint enforces.
+
+    Every field can be set from the environment as BALGRAPH_<FIELD NAME IN CAPITALS>.
+    """
+
+    project_dir: Path = field(default_factory=_default_project_dir)
+    # Folder holding the builds; the served one is the link "current" inside it.
+    store_dir: Path | None = None
+    # Public IRI prefix of every resource; the server maps its own paths onto it.
+    base_iri: str = DEFAULT_BASE_IRI
+    # Wall-clock limit for one SPARQL query, in seconds.
+    query_timeout: float = 10.0
+    # Maximum size of one SPARQL result document, in bytes.
+    max_result_bytes: int = 20_000_000
+    # Maximum size of a request body, in bytes.
+    max_request_bytes: int = 1_000_000
+
+    @property
+    def builds_dir(self) -> Path:
+        return self.store_dir or self.project_dir / "var" / "store"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Read settings from BALGRAPH_* variables; keyword arguments win over the environment."""
+        values: dict[str, object] = {}
+        env = os.environ
+        if "BALGRAPH_PROJECT_DIR" in env:
+            values["project_dir"] = Path(env["BALGRAPH_PROJECT_DIR"])
+        if "BALGRAPH_STORE_DIR" in env:
+            values["store_dir"] = Path(env["BALGRAPH_STORE_DIR"])
+        if "BALGRAPH_BASE_IRI" in env:
+            values["base_iri"] = env["BALGRAPH_BASE_IRI"]
+        for name, kind in (("query_timeout", float), ("max_result_bytes", int),
+                           ("max_request_bytes", int)):
+            key = "BALGRAPH_" + name.upper()
+            if key in env:
+                try:
+                    values[name] = kind(env[key])
+                except ValueError:
+                    raise ValueError(f"{key}={env[key]!r} is not a number; set it to a {kind.__name__}") from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = replace(cls(), **values)
+        if not settings.base_iri.endswith(("/", "#")):
+            raise ValueError(f"base IRI {settings.base_iri!r} must end with '/' so that paths can be appended")
+        return settings

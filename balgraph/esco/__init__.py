@@ -1,0 +1,1 @@
+"""Reading the ESCO classification from its official download formats."""

@@ -1,0 +1,52 @@
+"""Where a project keeps its ontology, vocabularies, shapes and data, and which named graph each goes to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .namespaces import graph_iri
+from .rdfio import FORMATS_BY_SUFFIX
+
+
+@dataclass(frozen=True)
+class ProjectSources:
+    """The source folders of a balgraph project (a checkout of this repository, by default)."""
+
+    root: Path
+
+    @property
+    def shapes(self) -> list[Path]:
+        return _rdf_files(self.root / "shapes")
+
+    @property
+    def ontology(self) -> list[Path]:
+        return _rdf_files(self.root / "ontology", recursive=False)
+
+    @property
+    def vocabularies(self) -> list[Path]:
+        return _rdf_files(self.root / "ontology" / "vocabularies")
+
+    @property
+    def esco(self) -> list[Path]:
+        return _rdf_files(self.root / "data" / "esco")
+
+    @property
+    def standards(self) -> list[Path]:
+        return _rdf_files(self.root / "data" / "standards")
+
+    def graphs(self) -> dict[str, list[Path]]:
+        """Map each named graph IRI to the files loaded into it, in load order."""
+        return {
+            graph_iri("ontology"): self.ontology,
+            graph_iri("vocabularies"): self.vocabularies,
+            graph_iri("esco"): self.esco,
+            graph_iri("standards"): self.standards,
+        }
+
+
+def _rdf_files(folder: Path, recursive: bool = True) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    pattern = "**/*" if recursive else "*"
+    return sorted(p for p in folder.glob(pattern) if p.is_file() and p.suffix.lower() in FORMATS_BY_SUFFIX)

@@ -1,0 +1,52 @@
+"""The balgraph site: dereferenceable resources in HTML and RDF, and a read-only SPARQL endpoint.
+
+Imported as ``balgraph_site`` (the folder is named site/, but that name is taken by Python's
+standard library). The HTTP layer here calls the services in balgraph.services only.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, g, request
+
+from balgraph.config import Settings
+
+from . import errors, home, resources, sparql_endpoint
+from .i18n import COOKIE, LANGUAGES, choose_language, text
+from .publication import Publication
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Create the application for the current build of `settings` (read from the environment by default)."""
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.extensions["balgraph"] = Publication(settings)
+    app.extensions["balgraph_settings"] = settings
+
+    @app.before_request
+    def _prepare() -> None:
+        app.extensions["balgraph"].refresh()
+        g.lang = choose_language(request)
+
+    @app.after_request
+    def _remember_language(response):
+        asked = request.args.get("lang")
+        if asked in LANGUAGES:
+            response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.context_processor
+    def _template_helpers():
+        return {"t": lambda key: text(key, g.get("lang", "nb")), "lang": g.get("lang", "nb"),
+                "local_url": resources.local_url}
+
+    app.register_blueprint(home.blueprint)
+    app.register_blueprint(resources.blueprint)
+    app.register_blueprint(sparql_endpoint.blueprint)
+    errors.register(app)
+    return app

@@ -1,0 +1,75 @@
+"""The site's two languages: choosing one per request and the interface texts in each."""
+
+from __future__ import annotations
+
+from flask import Request
+
+LANGUAGES = ("nb", "en")
+NORWEGIAN_TAGS = ("nb", "no", "nn")
+COOKIE = "lang"
+
+TEXTS = {
+    "site_name": {"nb": "Balansekunst – kunnskapsgraf", "en": "A Balancing Act – knowledge graph"},
+    "home": {"nb": "Forside", "en": "Home"},
+    "sparql": {"nb": "SPARQL-spørringer", "en": "SPARQL queries"},
+    "language": {"nb": "Språk", "en": "Language"},
+    "other_language": {"nb": "English", "en": "Norsk bokmål"},
+    "type": {"nb": "Type", "en": "Type"},
+    "properties": {"nb": "Egenskaper", "en": "Properties"},
+    "links_here": {"nb": "Lenker hit", "en": "What links here"},
+    "raw_data": {"nb": "Rådata", "en": "Raw data"},
+    "iri": {"nb": "IRI", "en": "IRI"},
+    "not_found": {"nb": "Fant ikke ressursen", "en": "Resource not found"},
+    "not_found_text": {
+        "nb": "Det finnes ingen ressurs med denne adressen i den publiserte grafen.",
+        "en": "The published graph holds no resource at this address.",
+    },
+    "error": {"nb": "Noe gikk galt", "en": "Something went wrong"},
+    "error_text": {
+        "nb": "Serveren kunne ikke svare på forespørselen. Prøv igjen senere.",
+        "en": "The server could not answer the request. Try again later.",
+    },
+    "query": {"nb": "Spørring", "en": "Query"},
+    "run_query": {"nb": "Kjør spørringen", "en": "Run the query"},
+    "result_format": {"nb": "Resultatformat", "en": "Result format"},
+    "sparql_intro": {
+        "nb": "Skriv en SPARQL 1.1-spørring (SELECT, ASK, CONSTRUCT eller DESCRIBE). Endepunktet kan bare leses.",
+        "en": "Write a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE). The endpoint is read-only.",
+    },
+    "intro": {
+        "nb": "Kompetansestandarder for roller i arbeidslivet etter metoden Balansekunst, koblet til "
+              "ESCO og kvalifikasjonsrammeverkene NKR og EQF.",
+        "en": "Skills standards for work roles described with the Balancing Act method, linked to ESCO "
+              "and to the NKR and EQF qualifications frameworks.",
+    },
+    "standards": {"nb": "Kompetansestandarder", "en": "Skills standards"},
+    "role": {"nb": "Rolle", "en": "Role"},
+    "sector": {"nb": "Sektor", "en": "Sector"},
+    "key_skills": {"nb": "Nøkkelkompetanser", "en": "Key skills"},
+    "dataset": {"nb": "Datasettbeskrivelse (VoID)", "en": "Dataset description (VoID)"},
+    "esco_attribution": {
+        "nb": "Denne tjenesten bruker ESCO-klassifikasjonen fra Europakommisjonen.",
+        "en": "This service uses the ESCO classification of the European Commission.",
+    },
+}
+
+
+def choose_language(request: Request) -> str:
+    """Pick nb or en: the ?lang= switch first, then the remembered choice, then Accept-Language."""
+    asked = request.args.get("lang", "")
+    if asked in LANGUAGES:
+        return asked
+    remembered = request.cookies.get(COOKIE, "")
+    if remembered in LANGUAGES:
+        return remembered
+    for tag, _quality in sorted(request.accept_languages, key=lambda item: -item[1]):
+        primary = tag.lower().split("-")[0]
+        if primary in NORWEGIAN_TAGS:
+            return "nb"
+        if primary == "en":
+            return "en"
+    return "nb"
+
+
+def text(key: str, lang: str) -> str:
+    return TEXTS[key][lang]

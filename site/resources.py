@@ -1,0 +1,121 @@
+"""Dereferencing: every published IRI answers with an HTML page or RDF, chosen by Accept or ?format=."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, g, redirect, render_template, request, url_for
+
+from balgraph.namespaces import graph_iri
+
+from .errors import error_response
+from .formats import FORMAT_NAMES, HTML, RDF_MEDIA_TYPES, media_type_for, serialize_triples
+from .negotiation import choose
+
+blueprint = Blueprint("resources", __name__)
+
+RESOURCE_OFFERS = [HTML, *RDF_MEDIA_TYPES]
+
+
+def _publication():
+    return current_app.extensions["balgraph"]
+
+
+def local_url(iri: str) -> str:
+    """Map a public IRI to this server's path for it: under the base by path, other IRIs by ?iri=."""
+    base = _publication().settings.base_iri
+    if iri.startswith(base):
+        return "/" + quote(iri[len(base):], safe="/:@!$&'()*+,;=-._~%")
+    return url_for("resources.external", iri=iri)
+
+
+def negotiate(offers: list[str]) -> tuple[str | None, Response | None]:
+    """Pick the response media type from ?format= or Accept; return an error response when none fits."""
+    asked = request.args.get("format")
+    if asked:
+        media_type = media_type_for(asked)
+        if media_type not in offers:
+            names = ", ".join(sorted({n for n, t in FORMAT_NAMES.items() if t in offers}))
+            return None, error_response(400, "unknown_format",
+                                        f"format={asked!r} is not available here. Use one of: {names}.")
+        return media_type, None
+    media_type = choose(request.headers.get("Accept"), offers)
+    if media_type is None:
+        return None, error_response(406, "not_acceptable",
+                                    "None of the requested media types is available. Available: "
+                                    + ", ".join(offers) + ".")
+    return media_type, None
+
+
+def dereference(iri: str):
+    """Answer for one IRI in the negotiated format; 404 when the graph says nothing about it."""
+    media_type, refusal = negotiate(RESOURCE_OFFERS)
+    if refusal is not None:
+        return _with_vary(refusal)
+    service = _publication().resources
+    if media_type == HTML:
+        view = service.view(iri, g.lang)
+        if view is None:
+            return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph."))
+        formats = {name: local_url(iri) + "?format=" + name for name in ("ttl", "jsonld", "rdf", "nt")}
+        body = render_template("resource.html", view=view, formats=formats)
+        response = Response(body, mimetype="text/html")
+    else:
+        triples = service.triples(iri)
+        if not triples:
+            return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph."))
+        response = Response(serialize_triples(triples, media_type), mimetype=media_type)
+    return _with_vary(response)
+
+
+def _with_vary(response):
+    if isinstance(response, tuple):
+        body, status, headers = response
+        return body, status, {**headers, "Vary": "Accept, Accept-Language, Cookie"}
+    response.headers["Vary"] = "Accept, Accept-Language, Cookie"
+    return response
+
+
+@blueprint.get("/id/<path:rest>")
+def identified(rest: str):
+    return dereference(_publication().settings.base_iri + "id/" + rest)
+
+
+@blueprint.get("/ontology")
+def ontology():
+    return dereference(_publication().ontology_iri)
+
+
+@blueprint.get("/dataset")
+def dataset():
+    return dereference(_publication().settings.base_iri + "dataset")
+
+
+@blueprint.get("/resource")
+def external():
+    """Pages for IRIs outside the base that the graph describes, such as ESCO concepts and EQF levels."""
+    iri = request.args.get("iri", "")
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return error_response(400, "invalid_iri", f"iri={iri!r} is not a valid IRI. Pass an absolute IRI.")
+    base = _publication().settings.base_iri
+    if iri.startswith(base):
+        return redirect(local_url(iri), 303)
+    return dereference(iri)
+
+
+@blueprint.get("/.well-known/void")
+def void_description():
+    """The VoID description of the dataset, as RDF; browsers are sent to the dataset's page."""
+    media_type, refusal = negotiate(RESOURCE_OFFERS)
+    if refusal is not None:
+        return _with_vary(refusal)
+    publication = _publication()
+    if media_type == HTML:
+        return redirect(url_for("resources.dataset"), 303)
+    void_graph = graph_iri("void", publication.settings.base_iri)
+    triples = [ox.Triple(s, p, o) for s, p, o in publication.store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": ox.NamedNode(void_graph)})]
+    return _with_vary(Response(serialize_triples(triples, media_type), mimetype=media_type))
