@@ -7,7 +7,7 @@ from pathlib import Path
 
 import requests
 
-from .conftest import RunningServer, copy_project, run_balgraph
+from .support import RunningServer, copy_project, run_balgraph
 
 BROKEN_KEY_SKILL = """
 @prefix bal: <https://w3id.org/balgraph/ontology#> .

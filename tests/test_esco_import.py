@@ -14,7 +14,7 @@ from balgraph.errors import InputError
 from balgraph.namespaces import ESCO
 from balgraph.services.esco import import_esco
 
-from .conftest import PROJECT, run_balgraph
+from .support import PROJECT, run_balgraph
 
 STAGE_TECHNICIAN = rdflib.URIRef("http://data.europa.eu/esco/occupation/acb6b99a-6c13-482a-81b1-8b5614e0153e")
 OCCUPATION_HEADER = ("conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,status,"

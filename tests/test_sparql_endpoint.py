@@ -153,7 +153,7 @@ def test_malformed_query_gets_400_with_position(server):
 
 
 def test_runaway_query_is_stopped_and_the_server_keeps_answering(tmp_path, built_store):
-    from .conftest import RunningServer
+    from .support import RunningServer
     slow = RunningServer(built_store, extra_env={"BALGRAPH_QUERY_TIMEOUT": "2"})
     try:
         query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -172,7 +172,7 @@ def test_runaway_query_is_stopped_and_the_server_keeps_answering(tmp_path, built
 
 
 def test_oversized_result_is_refused(built_store):
-    from .conftest import RunningServer
+    from .support import RunningServer
     small = RunningServer(built_store, extra_env={"BALGRAPH_MAX_RESULT_BYTES": "5000"})
     try:
         response = requests.get(small.url + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, timeout=30)
