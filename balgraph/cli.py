@@ -1,4 +1,4 @@
-"""The balgraph command line: esco import, build, validate, serve."""
+"""The balgraph command line: esco import and suggest, import, export, build, validate, serve."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="keep only the ESCO concepts these RDF files or folders link to "
                                   "(and the concepts above them)")
 
+    _add_authoring_commands(commands)
+
     commands.add_parser("build", help="validate the data and load everything into a new store")
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
@@ -49,6 +51,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                        help="worker processes (default: one per core, at least 2)")
     return parser
+
+
+def _add_authoring_commands(commands) -> None:
+    importer = commands.add_parser("import", help="turn an authoring file (XLSX, CSV folder, YAML) into validated Turtle")
+    importer.add_argument("file", type=Path, metavar="FILE",
+                          help="an .xlsx workbook, a .yaml file, or a folder of .csv files made from a template")
+    importer.add_argument("--output", type=Path, metavar="DIR",
+                          help="folder to write the Turtle file into (default: PROJECT/data/standards)")
+    importer.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
+                          help="language of the error report (default: from LANG, else en)")
+
+    exporter = commands.add_parser("export", help="write a published standard in an authoring format")
+    exporter.add_argument("iri", metavar="IRI", help="IRI of a skills standard, skills set, education standard or role")
+    exporter.add_argument("--to", choices=("xlsx", "yaml", "csv"), required=True, help="authoring format to write")
+    exporter.add_argument("--output", type=Path, metavar="PATH",
+                          help="file (or folder, for csv) to write (default: named after the ID, in the current folder)")
+    exporter.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
+                          help="language of the spreadsheet headings (default: from LANG, else en)")
 
 
 def _default_language() -> str:
@@ -75,6 +95,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
               f"from {len(summary.files_read)} files")
         return EXIT_OK
 
+    if args.command in ("import", "export"):
+        return _run_authoring(args, settings)
+
     if args.command == "build":
         from .services.build import build
         result = build(settings)
@@ -95,6 +118,27 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
+    from .authoring.document import AuthoringError
+    from .services.authoring import export_resource, import_file
+    from .sources import ProjectSources
+    sources = ProjectSources(settings.project_dir)
+    if args.command == "export":
+        target = export_resource(args.iri, args.to, args.output, args.lang, sources, settings.base_iri)
+        print(f"wrote {target}")
+        return EXIT_OK
+    try:
+        result = import_file(args.file, sources, args.output)
+    except AuthoringError as error:
+        print(error.as_text(args.lang), file=sys.stderr)
+        summary = (f"{len(error.problems)} feil; ingenting ble skrevet" if args.lang == "nb"
+                   else f"{len(error.problems)} error(s); nothing was written")
+        print(f"error: {summary}", file=sys.stderr)
+        return error.exit_code
+    print(f"wrote {result.output} ({result.triples} triples, {len(result.document.key_skills)} key skills)")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
