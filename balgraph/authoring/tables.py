@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from . import layout
 from . import vocabulary as v
 from .document import (AuthoringError, Document, EscoLink, Evidence, Interview, KeySkill,
                        LearningOutcome, Origin, Place, Problem, Role, Text)
@@ -159,6 +158,7 @@ class _Reader:
         document.key_skills = [self.key_skill(row) for row in tables.get("key-skills", [])]
         self.check_unique(tables.get("interviews", []), "id", "intervju", "interview")
         self.check_unique(tables.get("key-skills", []), "id", "nøkkelkompetanse", "key skill")
+        self.check_unique(tables.get("evidence", []), "id", "dokumentasjon", "evidence")
         self.check_interviews(document, tables.get("key-skills", []))
         skills = {skill.id: skill for skill in document.key_skills if skill.id}
         for row in tables.get("learning-outcomes", []):
@@ -321,9 +321,9 @@ class _Reader:
 
     def check_kind(self, document: Document, form: Row) -> None:
         if not document.key_skills:
-            self.problem(Place(self.file, layout.KEY_SKILL_SHEET.en if not form.place.yaml else "key_skills",
-                               yaml=form.place.yaml),
-                         "Det er ingen nøkkelkompetanser. Legg til minst én.", "There are no key skills. Add at least one.")
+            self.problem(Place(self.file, "key_skills" if form.place.yaml else None, yaml=form.place.yaml),
+                         "Det er ingen nøkkelkompetanser. Legg til minst én i arket «Nøkkelkompetanser».",
+                         "There are no key skills. Add at least one in the 'Key skills' sheet.")
 
 
 def _next_id(category: str, taken: set[str]) -> str:
