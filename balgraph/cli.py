@@ -29,12 +29,18 @@ def _parser() -> argparse.ArgumentParser:
 
     esco = commands.add_parser("esco", help="work with the ESCO classification")
     esco_commands = esco.add_subparsers(dest="esco_command", required=True, metavar="ESCO_COMMAND")
-    esco_import = esco_commands.add_parser("import", help="convert the ESCO CSV download to Turtle")
-    esco_import.add_argument("source", type=Path, help="folder holding the ESCO CSV files (e.g. occupations_en.csv)")
+    esco_import = esco_commands.add_parser("import", help="convert the ESCO download or a SPARQL endpoint to Turtle")
+    esco_import.add_argument("source", type=Path, nargs="*", metavar="SOURCE",
+                             help="ESCO download: a folder or zip file of CSV files (e.g. occupations_en.csv), "
+                                  "or ESCO's Turtle dump; several sources (say, one per language) are merged")
     esco_import.add_argument("--output", type=Path, required=True, help="Turtle file to write")
     esco_import.add_argument("--linked-from", type=Path, nargs="+", metavar="PATH",
                              help="keep only the ESCO concepts these RDF files or folders link to "
                                   "(and the concepts above them)")
+    _add_esco_source_options(esco_import)
+    esco_import.add_argument("--esco-version", help="ESCO version to record (default: read from the source's name "
+                                                    "or the dump, such as 1.2.0)")
+    _add_suggest_command(esco_commands)
 
     _add_authoring_commands(commands)
 
@@ -51,6 +57,36 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
                        help="worker processes (default: one per core, at least 2)")
     return parser
+
+
+def _add_esco_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--languages", metavar="LANG,...",
+                        help="keep only labels and descriptions in these languages, e.g. en,no (default: all)")
+    parser.add_argument("--endpoint", metavar="URL",
+                        help="read ESCO from this SPARQL endpoint instead of (or as well as) files")
+    parser.add_argument("--endpoint-graph", metavar="IRI", help="named graph on the endpoint that holds ESCO")
+
+
+def _add_suggest_command(esco_commands) -> None:
+    suggest = esco_commands.add_parser("suggest", help="propose ESCO skills for key skills and occupations for roles")
+    suggest.add_argument("file", type=Path, metavar="FILE",
+                         help="an authoring file (.xlsx, .yaml, CSV folder) or an RDF file or folder of standards")
+    suggest.add_argument("--esco", type=Path, nargs="*", default=None, metavar="SOURCE",
+                         help="ESCO to search: download folders, zip files, the Turtle dump or imported Turtle "
+                              "(default: the files in PROJECT/data/esco)")
+    _add_esco_source_options(suggest)
+    suggest.add_argument("--top", type=int, default=5, help="suggestions per key skill or role (default: 5)")
+    suggest.add_argument("--write", type=Path, metavar="FILE",
+                         help="write the authoring file again with the suggestions as 'proposed' ESCO links")
+    suggest.add_argument("--accept", type=int, default=0, metavar="N",
+                         help="with --write, mark the N best suggestions of each key skill and role as accepted")
+    suggest.add_argument("--by", default="", help="name recorded as who accepted the suggestions")
+    suggest.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
+                         help="language of the spreadsheet headings written by --write (default: from LANG, else en)")
+
+
+def _languages(value: str | None) -> set[str] | None:
+    return {part.strip() for part in value.split(",") if part.strip()} if value else None
 
 
 def _add_authoring_commands(commands) -> None:
@@ -88,12 +124,7 @@ def _rdf_paths(paths: list[Path]) -> list[Path]:
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "esco":
-        from .services.esco import import_esco
-        linked = _rdf_paths(args.linked_from) if args.linked_from else None
-        summary = import_esco(args.source, args.output, linked)
-        print(f"wrote {summary.concepts} ESCO concepts ({summary.triples} triples) to {args.output} "
-              f"from {len(summary.files_read)} files")
-        return EXIT_OK
+        return _run_esco(args, settings)
 
     if args.command in ("import", "export"):
         return _run_authoring(args, settings)
@@ -118,6 +149,29 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
+    if args.esco_command == "suggest":
+        from .services.suggest import run_suggest
+        return run_suggest(args, settings)
+    from .services.esco import import_esco
+    if not args.source and not args.endpoint:
+        raise ValueError("give the ESCO download (SOURCE) or --endpoint URL")
+    linked = _rdf_paths(args.linked_from) if args.linked_from else None
+    summary = import_esco(args.source, args.output, linked, languages=_languages(args.languages),
+                          version=args.esco_version, progress=_progress, endpoint=args.endpoint,
+                          endpoint_graph=args.endpoint_graph)
+    print(f"wrote {summary.concepts} ESCO concepts ({summary.triples} triples) to {args.output} "
+          f"from {len(summary.files_read)} files; version {summary.version or 'unknown'}, "
+          f"languages {', '.join(summary.languages) or '-'}")
+    if summary.changes_file:
+        print(f"{summary.changes.summary()}; recorded in {summary.changes_file}")
+    return EXIT_OK
 
 
 def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
