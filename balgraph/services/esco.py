@@ -61,6 +61,10 @@ def read_esco(sources: list[Path], languages: set[str] | None = None, version: s
     for source in sources:
         if source.is_file() and source.suffix.lower() in DUMP_FORMATS:
             read_turtle_dump(source, esco, languages, progress)
+        elif source.is_dir() and not any(source.glob("*.csv")):
+            # A folder of Turtle files, such as data/esco written by an earlier import.
+            for path in sorted(p for p in source.iterdir() if p.suffix.lower() in DUMP_FORMATS):
+                read_turtle_dump(path, esco, languages, progress)
         else:
             read_csv_folder(source, esco, languages, progress)
     esco.version = version or esco.version or version_from_name(*sources)
