@@ -45,10 +45,24 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="publish the current build over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="TCP port (default: 8080)")
-    serve.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
+    serve.add_argument("--port", type=_port, default=8080, help="TCP port (default: 8080)")
+    serve.add_argument("--workers", type=_positive, default=max(2, os.cpu_count() or 2),
                        help="worker processes (default: one per core, at least 2)")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"{text} is not a TCP port (1 to 65535)")
+    return value
 
 
 def _default_language() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .namespaces import graph_iri
 from .rdfio import FORMATS_BY_SUFFIX
 
@@ -34,6 +35,18 @@ class ProjectSources:
     @property
     def standards(self) -> list[Path]:
         return _rdf_files(self.root / "data" / "standards")
+
+    def check(self) -> None:
+        """Raise InputError unless the project folder has an ontology and shapes to build with."""
+        if not self.root.is_dir():
+            raise InputError(self.root, "the project folder does not exist",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
+        if not self.ontology:
+            raise InputError(self.root / "ontology", "no ontology file (.ttl, .rdf, …) found",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
+        if not self.shapes:
+            raise InputError(self.root / "shapes", "no shapes file found, so nothing could be validated",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
 
     def graphs(self) -> dict[str, list[Path]]:
         """Map each named graph IRI to the files loaded into it, in load order."""
