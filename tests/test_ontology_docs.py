@@ -74,7 +74,7 @@ def test_documented_properties_show_domain_range_and_an_example(server):
     sections = term_sections(documentation(server, "en"))
     placement = sections["bal:placement"]
     assert "bal:KeySkill" in placement
-    assert "xsd:decimal [≥ -1.0, ≤ 1.0]" in placement
+    assert "xsd:decimal [≥ -1, ≤ 1]" in placement
     assert "Functional" in placement
     has_key_skill = sections["bal:hasKeySkill"]
     assert "bal:EducationStandard or bal:IndividualSkillsSet or bal:SkillsStandard" in has_key_skill

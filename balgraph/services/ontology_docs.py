@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from ..namespaces import BAL, CANONICAL_BASE, ONTOLOGY_IRI, graph_iri
+from ..namespaces import BAL, CANONICAL_BASE, graph_iri
 from ..store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -106,9 +106,6 @@ class OntologyDoc:
     prefix: str | None
     namespace: str | None
     terms: dict[str, list[TermDoc]]
-
-    def all_terms(self) -> list[TermDoc]:
-        return [term for terms in self.terms.values() for term in terms]
 
 
 class _Triples:
@@ -258,7 +255,7 @@ class _Writer:
         return iri
 
     def describe(self, subject: ox.NamedNode, kind: str | None, module: str, functional: bool) -> TermDoc:
-        """Collect what the graph says about one term."""
+        """Collect what the graph states about one term."""
         triples = self.triples
         parents = [self.expression(o) for o in triples.objects(subject, RDFS + "subClassOf")]
         parents += [self.expression(o) for o in triples.objects(subject, RDFS + "subPropertyOf")]
@@ -324,7 +321,7 @@ class _Writer:
 
 
 def _merge(into: TermDoc, other: TermDoc) -> None:
-    """Add what a second module says about a term, such as an alignment's subclass axiom."""
+    """Add what a second module states about a term, such as an alignment's subclass axiom."""
     into.labels = into.labels or other.labels
     into.definitions = into.definitions or other.definitions
     if into.module != other.module and other.labels:
@@ -340,9 +337,3 @@ def _bracket(text: str) -> str:
 
 def _text(term) -> str | None:
     return None if term is None else term.value
-
-
-def ontology_module_iris(base_iri: str) -> dict[str, str]:
-    """Map each module's IRI under `base_iri` to the name of the named graph it is published in."""
-    ontology = base_iri + ONTOLOGY_IRI[len(CANONICAL_BASE):]
-    return {ontology: "ontology", ontology + "/alignments": "alignments"}

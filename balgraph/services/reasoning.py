@@ -81,8 +81,8 @@ def merged_triples(sources: ProjectSources) -> list[ox.Triple]:
 
 
 def _run_hermit(world: owlready2.World) -> bool:
-    # xsd:duration (bal:duration) is outside the OWL 2 datatype map; HermiT is told to
-    # ignore it instead of rejecting the whole ontology.
+    # xsd:duration (bal:duration) is outside the OWL 2 datatype map, so HermiT runs with
+    # --ignoreUnsupportedDatatypes instead of rejecting the whole ontology.
     try:
         owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0,
                                        ignore_unsupported_datatypes=True)
