@@ -9,6 +9,10 @@ from .errors import InputError
 from .namespaces import graph_iri
 from .rdfio import FORMATS_BY_SUFFIX
 
+# The alignments module of the ontology goes to a named graph of its own, so that the
+# ontology IRI serves the core module alone.
+ALIGNMENTS_FILE = "alignments.ttl"
+
 
 @dataclass(frozen=True)
 class ProjectSources:
@@ -22,7 +26,16 @@ class ProjectSources:
 
     @property
     def ontology(self) -> list[Path]:
+        """Every ontology module: the core and the alignments."""
         return _rdf_files(self.root / "ontology", recursive=False)
+
+    @property
+    def core_ontology(self) -> list[Path]:
+        return [path for path in self.ontology if path.name != ALIGNMENTS_FILE]
+
+    @property
+    def alignments(self) -> list[Path]:
+        return [path for path in self.ontology if path.name == ALIGNMENTS_FILE]
 
     @property
     def vocabularies(self) -> list[Path]:
@@ -51,7 +64,8 @@ class ProjectSources:
     def graphs(self) -> dict[str, list[Path]]:
         """Map each named graph IRI to the files loaded into it, in load order."""
         return {
-            graph_iri("ontology"): self.ontology,
+            graph_iri("ontology"): self.core_ontology,
+            graph_iri("alignments"): self.alignments,
             graph_iri("vocabularies"): self.vocabularies,
             graph_iri("esco"): self.esco,
             graph_iri("standards"): self.standards,

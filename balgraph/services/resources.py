@@ -52,17 +52,21 @@ class ResourceService:
     def __init__(self, store: GraphStore, ontology_iri: str, base_iri: str) -> None:
         self.store = store
         self.ontology_iri = ontology_iri
-        self.ontology_graph = graph_iri("ontology", base_iri)
+        # Each ontology module's IRI describes the whole named graph that module is published in.
+        self.module_graphs = {
+            ontology_iri: graph_iri("ontology", base_iri),
+            ontology_iri + "/alignments": graph_iri("alignments", base_iri),
+        }
 
     def triples(self, iri: str) -> list[ox.Triple]:
         """Return the triples that describe `iri`: its own, those of its blank nodes and labels of what it links to.
 
-        The ontology IRI describes the whole ontology. Returns an empty list for an unknown IRI.
+        The IRI of an ontology module describes the whole module. Returns an empty list for an unknown IRI.
         """
-        if iri == self.ontology_iri:
+        if iri in self.module_graphs:
             return [ox.Triple(s, p, o) for s, p, o in self.store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
-                {"g": ox.NamedNode(self.ontology_graph)})]
+                {"g": ox.NamedNode(self.module_graphs[iri])})]
         own = self.store.triples_about(ox.NamedNode(iri))
         if not own:
             return []
