@@ -84,7 +84,7 @@ EXAMPLES = load_examples()
 
 
 def page_without_query():
-    """Answer GET /sparql without a query: the query page for browsers, the service description for RDF clients.
+    """Return the response to GET /sparql without a query: the query page for browsers, the service description for RDF clients.
 
     Returns None when the client accepts neither, so the endpoint can report the missing query.
     """

@@ -1,4 +1,4 @@
-"""Where key skills sit on the three balance dimensions, for the pages of standards, key skills and dimensions.
+"""Placement of key skills on the three balance dimensions, for the pages of standards, key skills and dimensions.
 
 A balance chart has one row per dimension with its two poles in the model's order (the order
 of the dimension's own label, as in "people–technology"), and under each pole the key skills
@@ -93,7 +93,7 @@ class BalanceService:
     def chart(self, iri: str, types: set[str], lang: str, every_key_skill: bool = False) -> BalanceChart | None:
         """Return the balance chart for the resource `iri` with rdf:types `types`, or None if it has none.
 
-        A resource that holds key skills gets all three dimensions, even those it has no key skill on.
+        A resource with key skills gets all three dimensions, even those it has no key skill on.
         With `every_key_skill`, the chart shows every key skill in the graph, whatever `iri` is.
         """
         role = "all" if every_key_skill else _role_of(iri, types, self.store)

@@ -25,7 +25,7 @@ FORMAT_NAMES = {"ttl": "Turtle", "nt": "N-Triples", "jsonld": "JSON-LD", "nq": "
 def dcat_description(base: str, graph_iris: list[str], build_id: str, created: str) -> Iterator[ox.Quad]:
     """Describe the dataset `base`dataset in DCAT: catalogue, version, service and distributions.
 
-    Download URLs are `base`download/<file>; the server answers them from the build's dumps.
+    Download URLs are `base`download/<file>, which the server sends from the build's dumps.
     """
     dataset = ox.NamedNode(base + "dataset")
     catalog = ox.NamedNode(base + "catalog")

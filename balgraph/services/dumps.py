@@ -1,8 +1,8 @@
 """Downloadable dumps of each named graph, written into the build folder when the build is made.
 
 Each graph is written in Turtle, N-Triples and JSON-LD, and the whole dataset once more as
-N-Quads. Only the gzip-compressed files are kept on disk; the uncompressed variant of each is
-offered too and decompressed while it is sent, with its size recorded in ``sizes.json``. A build
+N-Quads. Only the gzip-compressed files are kept on disk. The uncompressed variant of each is
+offered too and decompressed while it is sent, and its size is recorded in ``sizes.json``. A build
 without a ``dumps`` folder (made by an older balgraph) simply lists no dumps.
 """
 

@@ -37,7 +37,7 @@ SELECT ?resource ?type ?scheme WHERE {
 }
 """
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-# Longest queries worth comparing; anything longer is cut, so a pasted document costs no more.
+# Maximum length of search text that is compared. Longer text is cut, so a pasted document costs no more.
 MAX_QUERY_CHARACTERS = 200
 _WORD = re.compile(r"\w+")
 _LETTERS = str.maketrans({"æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss"})
@@ -115,7 +115,7 @@ class LabelIndex:
         """Return up to `limit` resources whose labels contain every word of `text`, best first.
 
         A label that starts with the text ranks first, then one with a word starting with it,
-        then any other match; shorter labels and labels in `lang` win ties.
+        then any other match. Among equals, preferred labels, labels in `lang` and shorter labels win.
         """
         words = _WORD.findall(fold(text[:MAX_QUERY_CHARACTERS]))
         if not words:
