@@ -36,7 +36,7 @@ def test_every_reference_file_is_read(esco_reference, tmp_path):
     assert sorted(summary.files_read) == sorted(p.name for p in esco_reference.glob("*.csv"))
     assert summary.version == "1.2.0"
     graph = rdflib.Graph().parse(tmp_path / "esco.ttl")
-    assert (rdflib.URIRef("https://w3id.org/balgraph/graph/esco"), rdflib.OWL.versionInfo, rdflib.Literal("1.2.0")) in graph
+    assert (rdflib.URIRef("http://data.europa.eu/esco/"), rdflib.OWL.versionInfo, rdflib.Literal("1.2.0")) in graph
 
 
 def test_skills_and_relations_files_in_two_languages(tmp_path):

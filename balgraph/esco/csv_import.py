@@ -387,14 +387,15 @@ def to_quads(esco: EscoGraph, only: set[str] | None = None) -> Iterator[ox.Quad]
     yield from description_quads(esco)
 
 
-ESCO_GRAPH = "https://w3id.org/balgraph/graph/esco"
+# The imported classification is described under ESCO's own base IRI, since the ESCO data folder
+# may only state triples about ESCO resources.
+ESCO_GRAPH = ESCO_PREFIX
 
 
 def description_quads(esco: EscoGraph) -> Iterator[ox.Quad]:
-    """Describe the imported ESCO graph: its source, version and languages."""
+    """Describe the imported classification: its model, version and languages."""
     graph = ox.NamedNode(ESCO_GRAPH)
     yield ox.Quad(graph, ox.NamedNode(RDF_TYPE), ox.NamedNode("http://rdfs.org/ns/void#Dataset"))
-    yield ox.Quad(graph, ox.NamedNode(DCTERMS + "source"), ox.NamedNode(ESCO_PREFIX))
     yield ox.Quad(graph, ox.NamedNode(DCTERMS + "conformsTo"), ox.NamedNode(ESCO_MODEL.rstrip("#")))
     if esco.version:
         yield ox.Quad(graph, ox.NamedNode(OWL_VERSION_INFO), ox.Literal(esco.version))
