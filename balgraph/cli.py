@@ -39,9 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate the data and load everything into a new store")
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
-    validate.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                          help="RDF files or folders (Turtle, N-Triples, JSON-LD, RDF/XML)")
     validate.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the report (default: from LANG, else en)")
+    validate.add_argument("--format", choices=("text", "turtle", "json", "html"), default="text",
+                          help="report format: text for people (default), turtle for the standard "
+                               "SHACL report, json or html")
+    validate.add_argument("--profile", choices=("role-standard", "skills-set", "education-standard"),
+                          help="check only with the shapes for this kind of submission")
+    validate.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
 
     serve = commands.add_parser("serve", help="publish the current build over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -84,17 +91,31 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
 
     if args.command == "validate":
-        from .services.validation import validate_files
-        from .sources import ProjectSources
-        report = validate_files(args.files, ProjectSources(settings.project_dir))
-        print(report.as_text(args.lang))
-        return EXIT_OK if report.conforms else EXIT_NOT_CONFORMING
+        return _validate(args, settings)
 
     if args.command == "serve":
         from .server import serve
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.validation import validate_files
+    from .services.validation_report import render
+    from .sources import ProjectSources
+
+    def progress(step: str) -> None:
+        print(f"validate: {step}", file=sys.stderr, flush=True)
+
+    report = validate_files(_rdf_paths(args.files), ProjectSources(settings.project_dir),
+                            args.profile, progress)
+    rendered = render(report, args.format, args.lang)
+    if args.output:
+        args.output.write_text(rendered, encoding="utf-8")
+    else:
+        print(rendered)
+    return EXIT_OK if report.conforms else EXIT_NOT_CONFORMING
 
 
 def main(argv: list[str] | None = None) -> int:
