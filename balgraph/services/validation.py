@@ -2,8 +2,8 @@
 
 The data graph that pySHACL sees merges the submitted data with the ontology, the SKOS
 vocabularies, the imported ESCO graph and the rdf:type triples of the published standards, so
-that links to published roles and standards can be checked. Only the resources that the
-submitted data describes, and the project's own vocabularies, are validated.
+that links to published roles and standards can be checked. The report keeps only results about
+the resources that the submitted data describes and about the project's own vocabularies.
 """
 
 from __future__ import annotations
@@ -122,17 +122,14 @@ def _pick(texts: dict[str, str], lang: str) -> str | None:
     return next(iter(texts.values()), None)
 
 
-def run_shacl(data: rdflib.Graph, shapes: rdflib.Graph,
-              focus_nodes: list[rdflib.URIRef] | None = None) -> tuple[bool, rdflib.Graph]:
+def run_shacl(data: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, rdflib.Graph]:
     """Validate `data` with pySHACL and the production options; return conformance and the report graph.
 
-    With `focus_nodes`, only those nodes are validated, each against the shapes that target it.
     Raises ValueError when pySHACL rejects the shapes graph itself.
     """
-    options = dict(PRODUCTION_OPTIONS)
-    if focus_nodes:
-        options["focus_nodes"] = focus_nodes
-    conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, **options)
+    # NOTE: pySHACL's focus_nodes option (0.40) also filters the value nodes of nested shapes,
+    # so sh:qualifiedValueShape stops working; the whole data graph is validated instead.
+    conforms, report, text = pyshacl.validate(data, shacl_graph=shapes, **PRODUCTION_OPTIONS)
     if not isinstance(report, rdflib.Graph):
         raise ValueError(f"the shapes cannot be used: {text}")
     return bool(conforms), report
@@ -150,9 +147,10 @@ class ShapesValidator:
             to_rdflib(parse_file(path), self.context)
         # The ontology and vocabularies are always checked; published data only where submitted.
         self.own_subjects = {s for s in self.context.subjects() if isinstance(s, rdflib.URIRef)}
+        self.published_types: dict[rdflib.URIRef, set] = {}
         for path in sources.standards:
             for s, _, o in to_rdflib(parse_file(path)).triples((None, RDF.type, None)):
-                self.context.add((s, RDF.type, o))
+                self.published_types.setdefault(s, set()).add(o)
         log.debug("loaded %d shape triples and %d context triples", len(self.shapes), len(self.context))
 
     def validate(self, data: rdflib.Graph, profile: str | None = None,
@@ -169,12 +167,17 @@ class ShapesValidator:
             merged.add(triple)
         for triple in data:
             merged.add(triple)
+        for resource, types in self._linked_published_types(data).items():
+            for rdf_type in types:
+                merged.add((resource, RDF.type, rdf_type))
         if notify:
             notify(f"validating {len(data)} triples against {len(self.shapes)} shape triples")
 
-        conforms, report_graph = run_shacl(merged, self.shapes, self._focus_nodes(data, chosen))
+        conforms, report_graph = run_shacl(merged, self.shapes)
         if notify:
             notify(f"validated in {time.monotonic() - started:.1f} s; writing the report")
+
+        _keep_results_about(report_graph, self._checked_resources(data, chosen))
 
         _restore_message_languages(report_graph, self.shapes)
         results = _results(report_graph, self.shapes)
@@ -184,13 +187,22 @@ class ShapesValidator:
         return ValidationReport(conforms, results, report_graph, _labels(merged, results), len(data))
 
 
-    def _focus_nodes(self, data: rdflib.Graph, profile: Profile | None) -> list[rdflib.URIRef]:
-        """Return the resources to check: those the data describes, and the project's own vocabularies."""
+    def _linked_published_types(self, data: rdflib.Graph) -> dict[rdflib.URIRef, set]:
+        """Return the types of the published resources that `data` links to but does not describe.
+
+        Only these are added, because every typed resource is a target that costs validation time.
+        """
+        described = set(data.subjects())
+        return {o: self.published_types[o] for o in set(data.objects())
+                if o in self.published_types and o not in described}
+
+    def _checked_resources(self, data: rdflib.Graph, profile: Profile | None) -> set[rdflib.URIRef]:
+        """Return the resources to report on: those the data describes, and the project's own vocabularies."""
         described = {s for s in data.subjects() if isinstance(s, rdflib.URIRef)} | self.own_subjects
         if profile is not None:
             described = {s for s in described if any(
                 t in profile.checked_classes for graph in (data, self.context) for t in graph.objects(s, RDF.type))}
-        return sorted(described)
+        return described
 
 
 def _profile(name: str | None, data: rdflib.Graph) -> Profile | None:
@@ -216,6 +228,23 @@ def validate_files(paths: list[Path], sources: ProjectSources, profile: str | No
         if progress and total_bytes > LARGE_INPUT_BYTES:
             progress(f"read {number} of {len(paths)} files ({len(data)} triples so far)")
     return ShapesValidator(sources).validate(data, profile, progress)
+
+
+def _keep_results_about(report: rdflib.Graph, resources: set[rdflib.URIRef]) -> None:
+    """Remove from the report every result whose focus node is not one of `resources`."""
+    for result in list(report.objects(None, SH.result)):
+        if report.value(result, SH.focusNode) not in resources:
+            report.remove((None, SH.result, result))
+            _remove_tree(report, result)
+
+
+def _remove_tree(graph: rdflib.Graph, node: rdflib.term.Node) -> None:
+    """Remove `node` and the blank nodes that only it refers to, such as a sequence path."""
+    objects = [obj for _, _, obj in graph.triples((node, None, None))]
+    graph.remove((node, None, None))
+    for obj in objects:
+        if isinstance(obj, rdflib.BNode) and (None, None, obj) not in graph:
+            _remove_tree(graph, obj)
 
 
 def _restore_message_languages(report: rdflib.Graph, shapes: rdflib.Graph) -> None:
@@ -250,7 +279,7 @@ def _results(report: rdflib.Graph, shapes: rdflib.Graph) -> list[ValidationResul
             component=str(report.value(node, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
             shape=str(shape),
             messages=_by_language(report.objects(node, SH.resultMessage)),
-            shape_names=_by_language(shapes.objects(shape, SH.name)),
+            shape_names=_by_language(shapes.objects(shape, SH.name)) or _by_language(shapes.objects(shape, RDFS.label)),
         ))
     return sorted(results, key=lambda r: (r.focus, r.severity != "Violation", r.shape, r.value or ""))
 
