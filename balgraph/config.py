@@ -32,6 +32,8 @@ class Settings:
     max_result_bytes: int = 20_000_000
     # Maximum size of a request body, in bytes.
     max_request_bytes: int = 1_000_000
+    # Wall-clock limit for validating one document posted to /validate, in seconds.
+    validation_timeout: float = 30.0
 
     @property
     def builds_dir(self) -> Path:
@@ -49,7 +51,7 @@ class Settings:
         if "BALGRAPH_BASE_IRI" in env:
             values["base_iri"] = env["BALGRAPH_BASE_IRI"]
         for name, kind in (("query_timeout", float), ("max_result_bytes", int),
-                           ("max_request_bytes", int)):
+                           ("max_request_bytes", int), ("validation_timeout", float)):
             key = "BALGRAPH_" + name.upper()
             if key in env:
                 try:
