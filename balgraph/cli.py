@@ -1,4 +1,4 @@
-"""The balgraph command line: esco import, build, validate, serve."""
+"""The balgraph command line: esco import, build, validate, export-elm, serve."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
                           help="check only with the shapes for this kind of submission")
     validate.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
 
+    export_elm = commands.add_parser("export-elm", help="write a standard as a European Learning Model "
+                                     "qualification")
+    export_elm.add_argument("iri", help="IRI of a skills standard or education standard in the current build")
+    export_elm.add_argument("--format", choices=("turtle", "jsonld"), default="turtle",
+                            help="output format (default: turtle)")
+    export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
+
     serve = commands.add_parser("serve", help="publish the current build over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="TCP port (default: 8080)")
@@ -92,6 +99,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.command == "validate":
         return _validate(args, settings)
+
+    if args.command == "export-elm":
+        from .services.elm import export_elm, serialize_elm
+        from .store import OxigraphStore
+        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), args.iri), args.format)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            print(text)
+        return EXIT_OK
 
     if args.command == "serve":
         from .server import serve
