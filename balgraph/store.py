@@ -121,6 +121,9 @@ class OxigraphStore(GraphStore):
 
 
 def read_build_info(build_dir: Path) -> BuildInfo:
+    """Read what a build recorded about itself; raise StoreError when there is no valid build there."""
+    if not build_dir.exists():
+        raise StoreError(f"no build found in {build_dir.parent}; run `balgraph build` first")
     try:
         raw = json.loads((build_dir / BUILD_INFO_FILE).read_text())
         return BuildInfo(raw["build_id"], raw["created"], raw["triples"], raw["graphs"])

@@ -15,6 +15,7 @@ import requests
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE = PROJECT.parent / "shared" / "reference"
 ESCO_REFERENCE = REFERENCE / "esco-1.2.0"
+ELM_REFERENCE = REFERENCE / "elm"
 BALGRAPH = [sys.executable, "-m", "balgraph.cli"]
 
 
