@@ -76,6 +76,7 @@ TEXTS = {
         "en": "Programs can POST the document itself to /validate with Content-Type text/turtle, "
               "application/ld+json, application/rdf+xml or application/n-triples. The report comes as JSON, "
               "Turtle (the standard SHACL report), JSON-LD, text or HTML, by the Accept header.",
+    },
     "ontology_docs": {"nb": "Dokumentasjon av balgraph-ontologien", "en": "Documentation of the balgraph ontology"},
     "ontology_module": {"nb": "Modul", "en": "Module"},
     "module_core": {"nb": "kjernen", "en": "core"},

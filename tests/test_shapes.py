@@ -81,6 +81,7 @@ EXPECTED = {
         ("key-skill/fixture/no-pole", "bal:leansTo", "MinCount", "KeySkillLeansToCount", None),
         ("key-skill/fixture/no-pole", "bal:leansTo / bal:poleOf", "Equals", "KeySkillLeansToPoleOfDimension", "dimension/people-technology"),
         ("key-skill/fixture/occupation-as-skill", "bal:escoSkill", "Class", "KeySkillEscoSkillClass", "esco/occupation/061f56c6-36eb-4aa7-b5ef-98b7a569da1c"),
+        ("key-skill/fixture/no-placement", "bal:placement", "MinCount", "KeySkillPlacementCount", None),
         ("key-skill/fixture/placement-against-pole", "bal:placement", "SPARQL", "KeySkillPlacementAgreesWithPole", "-0.5"),
         ("key-skill/fixture/placement-integer", "bal:placement", "Datatype", "KeySkillPlacementRange", "1"),
         ("key-skill/fixture/placement-out-of-range", "bal:placement", "MaxInclusive", "KeySkillPlacementRange", "1.5"),

@@ -32,7 +32,7 @@ def test_turtle_format_is_the_standard_shacl_report():
 
     assert result.returncode == 1
     assert (None, SH.conforms, rdflib.Literal(False)) in report
-    assert len(list(report.objects(None, SH.result))) == 26
+    assert len(list(report.objects(None, SH.result))) == 27
 
 
 def test_json_format_counts_and_groups_results():
@@ -41,8 +41,8 @@ def test_json_format_counts_and_groups_results():
 
     assert report["conforms"] is False
     assert report["language"] == "nb"
-    assert report["violations"] == 24
-    assert report["warnings"] == 2
+    assert report["violations"] == 26
+    assert report["warnings"] == 1
     assert report["summary"].startswith("Dataene er ikke i samsvar med formene.")
 
 

@@ -21,7 +21,7 @@ NAMED_PERSON = "https://w3id.org/balgraph/id/person/fixture-named"
 
 
 class _CountingServer:
-    """A loopback HTTP server that counts the requests it receives and answers each with a JSON-LD context."""
+    """A loopback HTTP server that counts the requests it receives and returns a JSON-LD context to each."""
 
     def __init__(self) -> None:
         self.requests: list[str] = []

@@ -3,9 +3,9 @@
 Each test in the suites' manifests becomes one pytest case that calls
 balgraph.services.validation.run_shacl, so the options are those the build and the validation
 service use. A result counts as expected when the conformance flag and every validation result
-(focus node, path, value, severity, constraint component, source shape) match; messages are
-ignored, and blank nodes are compared by their structure, with a blank source shape matching
-any blank source shape.
+(focus node, path, value, severity, constraint component, source shape) match. Messages are
+ignored. Blank nodes are compared by their structure, and a blank source shape matches any
+blank source shape.
 """
 
 from __future__ import annotations

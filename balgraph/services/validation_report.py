@@ -95,10 +95,10 @@ def render_text(report: ValidationReport, lang: str) -> str:
         for result in resource["results"]:
             lines.append(f"  [{result['severityLabel']}] {result['shapeName']}: {result['message']}")
             if result["value"] is not None:
-                shown = result["valueLabel"]
-                if result["valueIsIri"] and shown != result["value"]:
-                    shown = f"{shown} <{result['value']}>"
-                lines.append(f"      {words['value']}: {shown}")
+                shown_value = result["valueLabel"]
+                if result["valueIsIri"] and shown_value != result["value"]:
+                    shown_value = f"{shown_value} <{result['value']}>"
+                lines.append(f"      {words['value']}: {shown_value}")
         lines.append("")
     lines.append(summary(report, lang))
     return "\n".join(lines)
