@@ -14,7 +14,9 @@ from ..errors import InputError, NotConformingError
 from ..namespaces import CANONICAL_BASE, graph_iri
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
-from ..store import BuildInfo, write_build
+from ..store import BuildInfo, new_build_id, write_build
+from .description import dcat_description
+from .dumps import DUMPS_FOLDER, write_dumps
 from .validation import ShapesValidator, ValidationReport
 
 log = logging.getLogger(__name__)
@@ -79,8 +81,12 @@ def build(settings: Settings) -> BuildResult:
     void_size = len(list(_void_description(settings.base_iri, graphs, 0)))
     total = sum(len(quads) for quads in graphs.values()) + void_size
     graphs[void_graph] = list(_void_description(settings.base_iri, graphs, total))
+    build_id = new_build_id()
+    graphs[void_graph] += dcat_description(settings.base_iri, list(graphs), build_id,
+                                           time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
-    info = write_build(settings.builds_dir, graphs)
+    info = write_build(settings.builds_dir, graphs, build_id,
+                       write_extras=lambda folder: write_dumps(folder / DUMPS_FOLDER, graphs))
     log.info("build %s written: %d triples", info.build_id, info.triples)
     return BuildResult(info, report, time.monotonic() - started)
 

@@ -19,9 +19,20 @@ INCOMING_LIMIT = 200
 LANGUAGES = ("nb", "en")
 
 
+# Languages to try for a reader of each site language, in order; any other label comes after these.
+LABEL_FALLBACKS = {
+    "nb": ("nb", "no", "nn", "en", ""),
+    "en": ("en", "", "nb", "no", "nn"),
+}
+
+
 def pick_label(names: dict[str, str], lang: str, fallback: str) -> str:
-    """Choose the label in `lang`, then Norwegian, English, untagged, ESCO's "no", then any."""
-    for candidate in (lang, *LANGUAGES, "", "no"):
+    """Choose the label for a reader of `lang`: their language first, then the others in LABEL_FALLBACKS.
+
+    A Norwegian reader gets ESCO's Norwegian ("no") label before an English one; `fallback`
+    is returned only when there is no label at all.
+    """
+    for candidate in LABEL_FALLBACKS.get(lang, (lang, *LANGUAGES, "", "no")):
         if candidate in names:
             return names[candidate]
     return next(iter(names.values()), fallback)
