@@ -22,7 +22,7 @@ def test_text_report_groups_results_under_resource_labels():
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     heading = lines.index("two-placements <https://w3id.org/balgraph/id/key-skill/fixture/two-placements>")
-    assert lines[heading + 1].startswith("  [Violation] number of placements: A key skill can have at most one")
+    assert lines[heading + 1].startswith("  [Violation] number of placements: A key skill must have exactly one")
     assert "      value: retail <https://w3id.org/balgraph/id/sector/retail>" in result.stdout
 
 
