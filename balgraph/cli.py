@@ -49,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
     validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
-                          help="RDF files or folders (Turtle, N-Triples, JSON-LD, RDF/XML)")
+                          help="RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), "
+                               "chosen by suffix; - reads standard input and needs --input-format")
+    validate.add_argument("--input-format", choices=("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"),
+                          help="format of standard input and of the files named, instead of their suffix "
+                               "(files found in folders are still read by suffix)")
     validate.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the report (default: from LANG, else en)")
     validate.add_argument("--format", choices=("text", "turtle", "json", "html"), default="text",
@@ -245,6 +249,7 @@ def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from .errors import InputErrors
     from .services.validation import validate_files
     from .services.validation_report import render
     from .sources import ProjectSources
@@ -252,8 +257,15 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     def progress(step: str) -> None:
         print(f"validate: {step}", file=sys.stderr, flush=True)
 
-    report = validate_files(_rdf_paths(args.files), ProjectSources(settings.project_dir),
-                            args.profile, progress)
+    try:
+        report = validate_files(args.files, ProjectSources(settings.project_dir), args.profile, progress,
+                                args.input_format, sys.stdin.buffer)
+    except InputErrors as errors:
+        for error in errors.errors:
+            print(f"error: {error}", file=sys.stderr)
+        count = f"{len(errors.errors)} input" + ("" if len(errors.errors) == 1 else "s")
+        print(f"error: nothing was validated, because {count} cannot be read", file=sys.stderr)
+        return EXIT_BAD_INPUT
     rendered = render(report, args.format, args.lang)
     if args.output:
         args.output.write_text(rendered, encoding="utf-8")

@@ -19,10 +19,11 @@ ELM_REFERENCE = REFERENCE / "elm"
 BALGRAPH = [sys.executable, "-m", "balgraph.cli"]
 
 
-def run_balgraph(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the balgraph command line as a user would, capturing its output."""
+def run_balgraph(*args: str, env: dict | None = None, timeout: float = 300,
+                 stdin_text: str | None = None) -> subprocess.CompletedProcess:
+    """Run the balgraph command line as a user would, capturing its output; `stdin_text` is its standard input."""
     return subprocess.run([*BALGRAPH, *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, cwd=PROJECT)
+                          env={**os.environ, **(env or {})}, cwd=PROJECT, input=stdin_text)
 
 
 def free_port() -> int:

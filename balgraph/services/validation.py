@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyshacl
 import rdflib
@@ -22,6 +23,7 @@ from ..errors import InputError
 from ..namespaces import BAL
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
+from .validation_inputs import read_inputs
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +38,8 @@ PRODUCTION_OPTIONS = {
     "do_owl_imports": False,
 }
 
-# Above these sizes, reading and validation report their progress to the caller.
+# Above this size, validation reports its progress to the caller (reading has its own limit).
 LARGE_INPUT_TRIPLES = 20_000
-LARGE_INPUT_BYTES = 2_000_000
 
 ProgressCallback = Callable[[str], None]
 
@@ -220,14 +221,14 @@ def _profile(name: str | None, data: rdflib.Graph) -> Profile | None:
 
 
 def validate_files(paths: list[Path], sources: ProjectSources, profile: str | None = None,
-                   progress: ProgressCallback | None = None) -> ValidationReport:
-    """Parse and validate RDF files together; raise InputError on the first unreadable one."""
-    data = rdflib.Graph()
-    total_bytes = sum(path.stat().st_size for path in paths if path.is_file())
-    for number, path in enumerate(paths, 1):
-        to_rdflib(parse_file(path), data)
-        if progress and total_bytes > LARGE_INPUT_BYTES:
-            progress(f"read {number} of {len(paths)} files ({len(data)} triples so far)")
+                   progress: ProgressCallback | None = None, input_format: str | None = None,
+                   stdin: BinaryIO | None = None) -> ValidationReport:
+    """Parse and validate RDF files, folders and standard input (`-`) together.
+
+    Raises InputErrors naming every unreadable input before anything is validated; see
+    validation_inputs.read_inputs for how `input_format` and `stdin` are used.
+    """
+    data = read_inputs(paths, input_format, stdin, progress)
     return ShapesValidator(sources).validate(data, profile, progress)
 
 
