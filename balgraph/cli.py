@@ -1,4 +1,4 @@
-"""The balgraph command line: esco import, build, validate, serve."""
+"""The balgraph command line: esco import, build, validate, match, rank, serve."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", type=Path, nargs="+", metavar="FILE")
     validate.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the report (default: from LANG, else en)")
+
+    from .match_commands import add_parsers as add_match_parsers
+    add_match_parsers(commands, _default_language())
 
     serve = commands.add_parser("serve", help="publish the current build over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -89,6 +92,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         report = validate_files(args.files, ProjectSources(settings.project_dir))
         print(report.as_text(args.lang))
         return EXIT_OK if report.conforms else EXIT_NOT_CONFORMING
+
+    if args.command in ("match", "rank"):
+        from .match_commands import run_match, run_rank
+        return run_match(args, settings) if args.command == "match" else run_rank(args, settings)
 
     if args.command == "serve":
         from .server import serve
