@@ -245,3 +245,18 @@ def test_ranking_orders_targets_by_coverage(read):
 
     assert [r.target.iri.rsplit("/", 1)[-1] for r in ranking] == ["whole", "half", "none"]
     assert [r.coverage for r in ranking] == pytest.approx([1.0, 0.5, 0.0])
+
+
+def test_bulk_and_single_reads_agree_on_the_bundled_data(built_store):
+    from balgraph.store import OxigraphStore
+    reader = DescriptionReader(OxigraphStore.open_current(built_store))
+
+    for kind in ("skills-standard", "individual-skills-set", "education-standard"):
+        for bulk in reader.read_all(kind):
+            single = reader.read(bulk.iri)
+            assert single == bulk, bulk.iri
+            assert dict(single.labels) == dict(bulk.labels), bulk.iri
+            for one, other in zip(single.key_skills, bulk.key_skills):
+                assert dict(one.labels) == dict(other.labels), one.iri
+                assert dict(one.esco_links) == dict(other.esco_links), one.iri
+                assert (one.dimension, one.pole, one.placement) == (other.dimension, other.pole, other.placement)

@@ -17,7 +17,7 @@ from ..errors import BalgraphError, InputError
 from ..rdfio import parse_file
 from ..sources import ProjectSources
 from ..store import LABEL_PROPERTIES, BuildInfo, GraphStore
-from .matching import (EDUCATION_STANDARD, EXACTNESS_WEIGHTS, INDIVIDUAL_SKILLS_SET, SKILLS_STANDARD,
+from .matching import (EDUCATION_STANDARD, EXACTNESS_WEIGHTS, INDIVIDUAL_SKILLS_SET, SKILLS_STANDARD, SKOS,
                        UNQUALIFIED_LINK_WEIGHT, KeySkill, LearningOutcome, SkillsDescription)
 
 log = logging.getLogger(__name__)
@@ -72,14 +72,18 @@ SELECT ?class ?sector ?description ?skill ?esco ?mapping WHERE {
             && STRSTARTS(STR(?esco), "http://data.europa.eu/esco/skill/")) }
 }"""
 OUTCOMES_QUERY = PREFIXES + """
-SELECT ?class ?sector ?description ?skill ?outcome ?label ?category ?level ?notation WHERE {
+SELECT ?class ?sector ?description ?skill ?outcome ?category ?level ?notation WHERE {
   DESCRIPTIONS
   ?description bal:hasKeySkill ?skill .
   ?skill bal:hasLearningOutcome ?outcome .
-  OPTIONAL { ?outcome rdfs:label ?label }
   OPTIONAL { ?outcome bal:category ?category }
   OPTIONAL { ?outcome bal:nkrLevel ?level OPTIONAL { ?level skos:notation ?notation } }
 }"""
+# One predicate at a time: Oxigraph answers a single triple pattern from its index, far
+# faster than the joins above once a ranking needs thousands of rows; Python joins them.
+PREDICATE_QUERY = "SELECT ?subject ?object WHERE {{ ?subject <{}> ?object }}"
+NKR_NOTATIONS_QUERY = PREFIXES + "SELECT ?level ?notation WHERE { ?level a bal:NKRLevel ; skos:notation ?notation }"
+SKOS_MAPPINGS = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 TYPES_QUERY = "SELECT ?thing ?type WHERE { ?thing a ?type }"
 SKILLS_SET_OF_PERSON_QUERY = PREFIXES + "SELECT ?person ?set WHERE { ?set a bal:IndividualSkillsSet ; bal:holder ?person } ORDER BY ?set"
 STANDARD_OF_ROLE_QUERY = PREFIXES + "SELECT ?role ?standard WHERE { ?standard a bal:SkillsStandard ; bal:forRole ?role } ORDER BY ?standard"
@@ -133,25 +137,91 @@ class DescriptionReader:
         return found[0]
 
     def read_all(self, kind: str, sector: str | None = None) -> list[SkillsDescription]:
-        """Read every skills description of one kind, optionally only those of one sector."""
+        """Read every skills description of one kind, optionally only those of one sector.
+
+        Reads by single triple patterns and joins in Python, so the time grows with the number
+        of key skills and learning outcomes in the whole graph, not with the joins.
+        """
         bindings = {"class": _node(KIND_CLASSES[kind])}
         if sector is not None:
             bindings["sector"] = _node(sector)
-        return self._read(bindings, ALL_OF_CLASS_IN_SECTOR if sector else ALL_OF_CLASS, kind)
+        selection = ALL_OF_CLASS_IN_SECTOR if sector else ALL_OF_CLASS
+        headers = self._headers(bindings, selection, None)
+        skill_lists = self._objects_of(BAL + "hasKeySkill", set(headers))
+        skill_iris = {skill for skills in skill_lists.values() for skill in skills}
+        skills = self._key_skills_by_pattern(skill_lists, skill_iris)
+        esco_links = self._esco_links_from_rows(self._esco_rows_by_pattern(skill_iris))
+        outcomes = self._outcomes_by_pattern(skill_iris)
+        return self._assemble(kind, headers, skills, esco_links, outcomes)
+
+    def _pairs(self, predicate: str):
+        for row in self.store.query(PREDICATE_QUERY.format(predicate)):
+            yield row["subject"].value, row["object"]
+
+    def _objects_of(self, predicate: str, subjects: set[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for subject, obj in self._pairs(predicate):
+            if subject in subjects:
+                found.setdefault(subject, []).append(obj.value)
+        return found
+
+    def _single_objects(self, predicate: str, subjects: set[str]) -> dict[str, ox.Term]:
+        found: dict[str, ox.Term] = {}
+        for subject, obj in self._pairs(predicate):
+            if subject in subjects:
+                found.setdefault(subject, obj)
+        return found
+
+    def _key_skills_by_pattern(self, skill_lists: dict[str, list[str]], skill_iris: set[str]) -> dict[str, dict]:
+        dimensions = self._single_objects(BAL + "dimension", skill_iris)
+        poles = self._single_objects(BAL + "leansTo", skill_iris)
+        placements = self._single_objects(BAL + "placement", skill_iris)
+        labels = self.store.labels(sorted(skill_iris))
+        skills: dict[str, dict[str, dict]] = {}
+        for description, skill_list in skill_lists.items():
+            for skill in skill_list:
+                skills.setdefault(description, {})[skill] = {
+                    "labels": {lang: text for lang, text in labels.get(skill, {}).items() if lang in LANGUAGES},
+                    "dimension": _value(dimensions.get(skill)), "pole": _value(poles.get(skill)),
+                    "placement": _number(placements.get(skill))}
+        return skills
+
+    def _esco_rows_by_pattern(self, skill_iris: set[str]) -> list[tuple[str, str, str | None]]:
+        rows = [(skill, esco.value, None) for skill, esco in self._pairs(BAL + "escoSkill") if skill in skill_iris]
+        for name in SKOS_MAPPINGS:
+            mapping = SKOS + name
+            rows += [(skill, esco.value, mapping) for skill, esco in self._pairs(mapping)
+                     if skill in skill_iris and esco.value.startswith(ESCO_SKILL_BASE)]
+        return rows
+
+    def _outcomes_by_pattern(self, skill_iris: set[str]) -> dict[str, list[LearningOutcome]]:
+        outcome_lists = self._objects_of(BAL + "hasLearningOutcome", skill_iris)
+        outcome_iris = {outcome for outcomes in outcome_lists.values() for outcome in outcomes}
+        categories = self._single_objects(BAL + "category", outcome_iris)
+        levels = self._single_objects(BAL + "nkrLevel", outcome_iris)
+        notations = {row["level"].value: row["notation"] for row in self.store.query(NKR_NOTATIONS_QUERY)}
+        return {skill: [LearningOutcome(outcome, _value(categories.get(outcome)),
+                                        _level(levels.get(outcome), notations.get(_value(levels.get(outcome)))))
+                        for outcome in outcomes]
+                for skill, outcomes in outcome_lists.items()}
 
     def _read(self, bindings: Mapping[str, ox.NamedNode], selection: str, kind: str) -> list[SkillsDescription]:
         fixed = bindings.get("description")
         headers = self._headers(bindings, selection, fixed)
         skills = self._key_skills(bindings, selection, fixed)
-        esco_links = self._esco_links(bindings, selection)
+        esco_rows = [(row["skill"].value, row["esco"].value, _value(row["mapping"]))
+                     for row in self._rows(ESCO_LINKS_QUERY, bindings, selection)]
         outcomes = self._outcomes(bindings, selection)
+        return self._assemble(kind, headers, skills, self._esco_links_from_rows(esco_rows), outcomes)
 
+    @staticmethod
+    def _assemble(kind: str, headers: dict, skills: dict, esco_links: dict, outcomes: dict) -> list[SkillsDescription]:
         descriptions = []
         for iri, header in sorted(headers.items()):
             key_skills = tuple(sorted(
                 (KeySkill(skill_iri, fields["labels"], fields["dimension"], fields["pole"], fields["placement"],
-                          esco_links.get(skill_iri, {}), tuple(sorted(outcomes.get(skill_iri, []),
-                                                                      key=_outcome_order)))
+                          esco_links.get(skill_iri, {}),
+                          tuple(sorted(outcomes.get(skill_iri, []), key=_outcome_order)))
                  for skill_iri, fields in skills.get(iri, {}).items()),
                 key=_skill_order))
             descriptions.append(SkillsDescription(iri, kind, header["labels"], key_skills,
@@ -181,17 +251,17 @@ class DescriptionReader:
             _add_label(fields["labels"], row["label"])
         return skills
 
-    def _esco_links(self, bindings, selection) -> dict[str, dict[str, float]]:
+    @staticmethod
+    def _esco_links_from_rows(rows: Iterable[tuple[str, str, str | None]]) -> dict[str, dict[str, float]]:
+        """Weigh each (key skill, ESCO skill) link by its SKOS mapping property; plain links count as close."""
         plain: dict[str, set[str]] = {}
         qualified: dict[str, dict[str, float]] = {}
-        for row in self._rows(ESCO_LINKS_QUERY, bindings, selection):
-            skill, esco = row["skill"].value, row["esco"].value
-            mapping = row["mapping"]
+        for skill, esco, mapping in rows:
             if mapping is None:
                 plain.setdefault(skill, set()).add(esco)
             else:
                 weights = qualified.setdefault(skill, {})
-                weights[esco] = max(weights.get(esco, 0.0), EXACTNESS_WEIGHTS[mapping.value])
+                weights[esco] = max(weights.get(esco, 0.0), EXACTNESS_WEIGHTS[mapping])
         links: dict[str, dict[str, float]] = {skill: dict(weights) for skill, weights in qualified.items()}
         for skill, esco_skills in plain.items():
             for esco in esco_skills:
@@ -199,18 +269,15 @@ class DescriptionReader:
         return links
 
     def _outcomes(self, bindings, selection) -> dict[str, list[LearningOutcome]]:
-        fields: dict[tuple[str, str], dict] = {}
+        found: dict[tuple[str, str], LearningOutcome] = {}
         for row in self._rows(OUTCOMES_QUERY, bindings, selection):
             key = (row["skill"].value, row["outcome"].value)
-            entry = fields.setdefault(key, {"labels": {}, "category": _value(row["category"]),
-                                            "level": _level(row["level"], row["notation"])})
-            _add_label(entry["labels"], row["label"])
+            found.setdefault(key, LearningOutcome(key[1], _value(row["category"]),
+                                                  _level(row["level"], row["notation"])))
         outcomes: dict[str, list[LearningOutcome]] = {}
-        for (skill, outcome), entry in fields.items():
-            outcomes.setdefault(skill, []).append(
-                LearningOutcome(outcome, entry["category"], entry["level"], entry["labels"]))
+        for (skill, _), outcome in found.items():
+            outcomes.setdefault(skill, []).append(outcome)
         return outcomes
-
 
 def _node(iri: str) -> ox.NamedNode:
     try:

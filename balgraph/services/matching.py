@@ -64,7 +64,6 @@ class LearningOutcome:
     iri: str
     category: str | None
     level: str | None
-    labels: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
