@@ -1,4 +1,4 @@
-"""The balgraph command line: esco import, build, validate, match, rank, serve."""
+"""The balgraph command line: esco import, build, validate, reason, vocab, match, rank, serve."""
 
 from __future__ import annotations
 
@@ -45,13 +45,34 @@ def _parser() -> argparse.ArgumentParser:
 
     from .match_commands import add_parsers as add_match_parsers
     add_match_parsers(commands, _default_language())
+    commands.add_parser("reason", help="check with the HermiT reasoner that the ontology and all data are "
+                        "consistent (needs Java)")
+
+    vocab = commands.add_parser("vocab", help="write the Python namespace module generated from the ontology")
+    vocab.add_argument("--output", type=Path, help="file to write (default: balgraph/vocab.py in the project)")
+    vocab.add_argument("--check", action="store_true",
+                       help="write nothing; exit 1 when the file differs from what the ontology generates")
 
     serve = commands.add_parser("serve", help="publish the current build over HTTP")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="TCP port (default: 8080)")
-    serve.add_argument("--workers", type=int, default=max(2, os.cpu_count() or 2),
+    serve.add_argument("--port", type=_port, default=8080, help="TCP port (default: 8080)")
+    serve.add_argument("--workers", type=_positive, default=max(2, os.cpu_count() or 2),
                        help="worker processes (default: one per core, at least 2)")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"{text} is not a TCP port (1 to 65535)")
+    return value
 
 
 def _default_language() -> str:
@@ -96,12 +117,49 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command in ("match", "rank"):
         from .match_commands import run_match, run_rank
         return run_match(args, settings) if args.command == "match" else run_rank(args, settings)
+    if args.command == "reason":
+        return _reason(settings)
+
+    if args.command == "vocab":
+        return _vocab(args, settings)
 
     if args.command == "serve":
         from .server import serve
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _reason(settings: Settings) -> int:
+    from .services.reasoning import reason
+    from .sources import ProjectSources
+    result = reason(ProjectSources(settings.project_dir))
+    if not result.consistent:
+        print(f"error: HermiT found the ontology and data inconsistent ({result.triples} triples); "
+              "check recent changes against the ranges and restrictions in ontology/", file=sys.stderr)
+        return EXIT_NOT_CONFORMING
+    print(f"consistent: {result.triples} triples, HermiT took {result.seconds:.1f} s")
+    for owl_class, members in sorted(result.inferred.items()):
+        print(f"  inferred {len(members)} members of {owl_class}")
+    return EXIT_OK
+
+
+def _vocab(args: argparse.Namespace, settings: Settings) -> int:
+    from .vocabgen import VOCAB_MODULE, generate_vocab_module
+    from .sources import ProjectSources
+    output = args.output or settings.project_dir / VOCAB_MODULE
+    text = generate_vocab_module(ProjectSources(settings.project_dir))
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            print(f"error: {output} differs from the ontology; run `balgraph vocab` to regenerate it",
+                  file=sys.stderr)
+            return EXIT_NOT_CONFORMING
+        print(f"{output} matches the ontology")
+        return EXIT_OK
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,10 +5,11 @@ Updates are refused; the query service bounds time and result size.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, request
 
 from balgraph.services.sparql import QueryRefused
 
+from . import query_page
 from .errors import error_response
 from .formats import HTML, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, media_type_for
 from .negotiation import choose
@@ -20,9 +21,10 @@ QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 RESULTS_OFFERS = list(RESULTS_MEDIA_TYPES)
 GRAPH_OFFERS = list(RDF_MEDIA_TYPES)
+# pyoxigraph format name -> the media type a response declares; the SPARQL-specific types win.
 MEDIA_TYPE_BY_FORMAT = {
-    **{fmt.name: media for media, fmt in reversed(list(RESULTS_MEDIA_TYPES.items()))},
-    **{fmt.name: media for media, fmt in RDF_MEDIA_TYPES.items()},
+    **{name: media for media, name in reversed(list(RESULTS_MEDIA_TYPES.items()))},
+    **{name: media for media, name in RDF_MEDIA_TYPES.items()},
 }
 
 
@@ -68,12 +70,12 @@ def _formats() -> tuple[str | None, str | None]:
         results = RESULTS_MEDIA_TYPES.get(media_type)
         graph = RDF_MEDIA_TYPES.get(media_type)
         # A graph format asked for a SELECT, or the reverse, falls back to the default of the other kind.
-        return (results or RESULTS_MEDIA_TYPES[RESULTS_OFFERS[0]]).name, (graph or RDF_MEDIA_TYPES[GRAPH_OFFERS[0]]).name
+        return results or RESULTS_MEDIA_TYPES[RESULTS_OFFERS[0]], graph or RDF_MEDIA_TYPES[GRAPH_OFFERS[0]]
     accept = request.headers.get("Accept")
     results = choose(accept, RESULTS_OFFERS)
     graph = choose(accept, GRAPH_OFFERS)
-    return (RESULTS_MEDIA_TYPES[results].name if results else None,
-            RDF_MEDIA_TYPES[graph].name if graph else None)
+    return (RESULTS_MEDIA_TYPES[results] if results else None,
+            RDF_MEDIA_TYPES[graph] if graph else None)
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
@@ -81,8 +83,9 @@ def endpoint():
     try:
         query, default_graphs, named_graphs = _read_request()
         if query is None:
-            if choose(request.headers.get("Accept"), [HTML, "text/plain"]) == HTML:
-                return render_template("sparql.html")
+            page = query_page.page_without_query() if request.method == "GET" else None
+            if page is not None:
+                return page
             raise QueryRefused("missing_query", 400, "Pass the query in the query parameter.")
         results_format, graph_format = _formats()
         if results_format is None and graph_format is None:
