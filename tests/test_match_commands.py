@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from .support import PROJECT, run_balgraph
@@ -13,6 +14,19 @@ ID = "https://w3id.org/balgraph/id/"
 BAL = rdflib.Namespace("https://w3id.org/balgraph/ontology#")
 DATA_FILES = sorted(str(p) for folder in ("standards", "skills-sets", "education")
                     for p in (PROJECT / "data" / folder).glob("*.ttl"))
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+WEIGHTS = {SKOS.exactMatch: 1.0, SKOS.closeMatch: 0.8, SKOS.broadMatch: 0.6, SKOS.narrowMatch: 0.6,
+           SKOS.relatedMatch: 0.4}
+
+
+def exactness(key_skill: str, esco_skill: str) -> float:
+    """Read the weight of one ESCO link from the data files, as the matching definition gives it."""
+    graph = rdflib.Graph()
+    for path in DATA_FILES:
+        graph.parse(path)
+    weights = [WEIGHTS[p] for p in graph.predicates(rdflib.URIRef(key_skill), rdflib.URIRef(esco_skill))
+               if p in WEIGHTS]
+    return max(weights, default=0.8)
 
 
 def match_json(store: Path, source: str, target: str) -> dict:
@@ -25,9 +39,14 @@ def test_full_match_covers_every_key_skill(built_store):
     report = match_json(built_store, "person/ekorn", "role/sound-technician")
 
     assert report["counts"] == {"covered": 7, "partly-covered": 0, "missing": 0, "beyond": 0}
-    # Ekorn's links are exact and the standard's plain (close, 0.8): 1.0 x 0.8 for every key skill.
-    assert report["coverage"] == 0.8
     assert report["target"]["iri"] == ID + "standard/sound-technician"
+    for item in report["items"]:
+        link = item["link"]
+        expected = (exactness(item["target_key_skill"]["iri"], link["esco_skill"])
+                    * exactness(item["matched_key_skill"]["iri"], link["esco_skill"]))
+        assert link["strength"] == round(expected, 3), item["target_key_skill"]["iri"]
+        assert item["score"] == link["strength"]  # every outcome is met, so the score is the strength
+    assert report["coverage"] == pytest.approx(sum(i["score"] for i in report["items"]) / 7, abs=0.002)
 
 
 def test_partial_match_names_what_is_missing_and_lower(built_store):
@@ -40,11 +59,14 @@ def test_partial_match_names_what_is_missing_and_lower(built_store):
     assert desk["status"] == "partly-covered"
     assert [(o["level"], o["source_level"], o["status"]) for o in desk["outcomes"]] == [
         ("5.2", "5.1", "lower-level"), ("5.2", "5.2", "met"), ("5.2", None, "missing")]
-    assert desk["score"] == 0.4
+    # Knowledge lower (0.5), skills met (1), general competence missing (0): mean credit 0.5.
+    control_signals = "http://data.europa.eu/esco/skill/40c815cd-30a2-42e5-a549-bf9017cb6df3"
+    assert desk["link"]["esco_skill"] == control_signals
+    strength = exactness(ID + "key-skill/lighting-technician/desk-programming", control_signals) * 1.0
+    assert desk["score"] == round(strength * 0.5, 3)
     assert "5.1" in desk["reason"]["en"] and "5.2" in desk["reason"]["en"]
     assert report["beyond"][0]["matched_key_skill"]["iri"] == ID + "key-skill/bever/customer-advice"
-    # (0.4 + 0.4 + 0.64) / 7, from the partly covered, partly covered and covered key skills.
-    assert report["coverage"] == round(1.44 / 7, 3)
+    assert report["coverage"] == pytest.approx(sum(i["score"] for i in report["items"]) / 7, abs=0.002)
 
 
 def test_over_qualified_match_reports_levels_above_and_beyond(built_store):
