@@ -17,8 +17,8 @@ import pyoxigraph as ox
 from .config import Settings
 from .errors import StoreError
 from .services.descriptions import DescriptionReader, description_in_file, store_for_files
-from .services.match_report import (BEYOND, STATUS_NAMES, item_reason, pick, ranking_json, report_json,
-                                    report_title, report_triples, summary)
+from .services.match_report import (BEYOND, STATUS_NAMES, item_reason, number, pick, ranking_json,
+                                    report_json, report_title, report_triples, summary)
 from .services.match_service import MatchService, Ranking
 from .services.matching import EDUCATION_STANDARD, MatchResult, SkillsDescription, compare
 from .sources import ProjectSources
@@ -120,7 +120,7 @@ def _result_text(result: MatchResult, labels, lang: str) -> str:
     for item in (*result.items, *result.beyond):
         skill = item.target_skill if item.status != BEYOND else item.link.source_skill
         status = STATUS_NAMES[item.status][lang]
-        score = "" if item.score is None else f" ({item.score:.2f})"
+        score = "" if item.score is None else f" ({number(item.score, lang)})"
         lines.append(f"[{status}] {pick(skill.labels, lang, skill.iri)}{score}")
         lines.append(f"    {item_reason(item, lang, labels)}")
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Benchmark: rank one person against every role of a sector of 500 roles.
 
-Generates a sector of ESCO-shaped role standards (by default 500 roles with 10 key skills and
-3 learning outcomes each, every key skill linked to 2 of 400 ESCO skills), writes it with the
+Generates a sector of ESCO-shaped role standards: by default 500 roles with 10 key skills and
+3 learning outcomes each, every key skill linked to 2 of 400 ESCO skills. Writes it with the
 project's vocabularies into an on-disk build as `balgraph build` does, and times on it:
 
 - reading all role standards of the sector with the matching service's bulk queries,

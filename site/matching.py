@@ -1,6 +1,6 @@
 """Match and ranking pages: /match compares two skills descriptions, /rank ranks roles or programmes.
 
-Both answer in HTML, JSON (``application/json``) or as an RDF report (Turtle, JSON-LD,
+Both respond in HTML, JSON (``application/json``) or as an RDF report (Turtle, JSON-LD,
 RDF/XML, N-Triples), chosen by Accept or ``?format=``. The blueprint also gives every page
 the template function ``balance_profile_chart(iri)``, which the resource page uses to draw
 the balance profile of a role, standard, person or skills set.

@@ -64,7 +64,8 @@ def test_partial_match_names_what_is_missing_and_lower(built_store):
     assert desk["link"]["esco_skill"] == control_signals
     strength = exactness(ID + "key-skill/lighting-technician/desk-programming", control_signals) * 1.0
     assert desk["score"] == round(strength * 0.5, 3)
-    assert "5.1" in desk["reason"]["en"] and "5.2" in desk["reason"]["en"]
+    assert "Knowledge at level 5.1 where the target asks for 5.2." in desk["reason"]["en"]
+    assert "Missing general competence (5.2)." in desk["reason"]["en"]
     assert report["beyond"][0]["matched_key_skill"]["iri"] == ID + "key-skill/bever/customer-advice"
     assert report["coverage"] == pytest.approx(sum(i["score"] for i in report["items"]) / 7, abs=0.002)
 
@@ -192,3 +193,18 @@ def test_file_without_a_description_exits_2(built_store, tmp_path):
 
     assert result.returncode == 2
     assert f"{empty}: the file has no skills standard" in result.stderr
+
+
+@pytest.mark.parametrize(("readme", "lang"), [("README.md", "en"), ("README.nb.md", "nb")])
+def test_readme_shows_the_real_gap_output(built_store, readme, lang):
+    text = (PROJECT / readme).read_text(encoding="utf-8")
+    start = text.index("match skills-set/bever role/lighting-technician")
+    block = text[text.index("```text\n", start) + len("```text\n"):]
+    block = block[:block.index("```")]
+    result = run_balgraph("--store", str(built_store), "match", "skills-set/bever", "role/lighting-technician",
+                          "--lang", lang)
+
+    shown = [line.split("…")[0].rstrip() for line in block.splitlines() if line.split("…")[0].strip()]
+    assert len(shown) >= 4
+    for line in shown:
+        assert line in result.stdout, line

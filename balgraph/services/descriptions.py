@@ -38,7 +38,7 @@ PREFIX bal: <https://w3id.org/balgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
-# Every query starts from the descriptions of one class, optionally of one sector; the
+# Every query starts from the descriptions of one class, optionally of one sector. The
 # placeholder is replaced by one of these two fixed fragments, never by request data.
 # pyoxigraph substitutes only variables that the SELECT clause names, so every query names
 # ?class, ?sector and ?description even where the result does not need them.
@@ -79,8 +79,8 @@ SELECT ?class ?sector ?description ?skill ?outcome ?category ?level ?notation WH
   OPTIONAL { ?outcome bal:category ?category }
   OPTIONAL { ?outcome bal:nkrLevel ?level OPTIONAL { ?level skos:notation ?notation } }
 }"""
-# One predicate at a time: Oxigraph answers a single triple pattern from its index, far
-# faster than the joins above once a ranking needs thousands of rows; Python joins them.
+# One predicate at a time: Oxigraph reads a single triple pattern from its index, far faster
+# than the joins above once a ranking needs thousands of rows. Python then joins the rows.
 PREDICATE_QUERY = "SELECT ?subject ?object WHERE {{ ?subject <{}> ?object }}"
 NKR_NOTATIONS_QUERY = PREFIXES + "SELECT ?level ?notation WHERE { ?level a bal:NKRLevel ; skos:notation ?notation }"
 SKOS_MAPPINGS = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")

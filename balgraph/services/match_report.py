@@ -109,7 +109,7 @@ def item_reason(item: MatchItem, lang: str, labels: Mapping[str, Mapping[str, st
 
 
 def summary(result: MatchResult, lang: str) -> str:
-    """One sentence on a whole comparison, for rankings: counts, coverage and what is missing."""
+    """Summarise a whole comparison in one sentence, for rankings: counts, coverage and what is missing."""
     total = len(result.items)
     if lang == "nb":
         text = (f"{result.count(COVERED)} av {total} nøkkelkompetanser dekket, {result.count(PARTLY_COVERED)} "

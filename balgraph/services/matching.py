@@ -1,7 +1,7 @@
 """Match and mismatch between two skills descriptions, key skill by key skill.
 
 A skills description is a role's skills standard, one person's individual skills set or an
-education standard; all three list key skills with learning outcomes, so any of them can be
+education standard. All three list key skills with learning outcomes, so any of them can be
 compared with any other. The comparison asks, for each key skill of the TARGET, how well the
 SOURCE covers it:
 
@@ -97,7 +97,7 @@ class SkillsDescription:
 
 @dataclass(frozen=True)
 class SkillLink:
-    """Why a source key skill is linked to a target key skill, and how strongly (0 to 1).
+    """The link from a target key skill to a source key skill, with its strength (0 to 1).
 
     `esco_skill` is the shared ESCO skill that gives the strength, None for the same resource.
     """
@@ -121,7 +121,7 @@ class OutcomeComparison:
 
     @property
     def above_level(self) -> bool:
-        """True when the source outcome is at a higher NKR level than the target asks for."""
+        """True when the source outcome is at a higher NKR level than the target requires."""
         if self.source is None:
             return False
         source_rank, target_rank = nkr_rank(self.source.level), nkr_rank(self.target.level)
@@ -235,9 +235,9 @@ def _best_item(target_skill: KeySkill, links: Iterable[SkillLink]) -> MatchItem:
 def compare_outcome(target: LearningOutcome, source_outcomes: Iterable[LearningOutcome]) -> OutcomeComparison:
     """Compare one target outcome with the source outcomes of the same category.
 
-    The source outcome at the highest NKR level decides. An outcome whose level is unknown
-    (not an NKR notation) counts as lower than any known level; a target outcome of unknown
-    level is met by any source outcome of its category.
+    The source outcome at the highest NKR level decides. A source outcome whose level is not an
+    NKR notation counts as lower than any known level. A target outcome of unknown level is met
+    by any source outcome of its category.
     """
     same_category = [o for o in source_outcomes if o.category == target.category]
     if not same_category:

@@ -90,7 +90,7 @@ def balance_chart(descriptions: list[SkillsDescription], labels: Mapping[str, Ma
                   lang: str) -> BalanceChart:
     """Lay out the profiles of one or two descriptions on one chart, labelled in `lang`.
 
-    `labels` holds the labels of dimensions and poles by IRI (from the vocabularies).
+    `labels` contains the labels of dimensions and poles by IRI (from the vocabularies).
     """
     chart = BalanceChart(_title(descriptions, lang), "", _rows(descriptions, labels, lang), [])
     chart.height = int(TOP + ROW_HEIGHT * len(chart.rows) + 10)
