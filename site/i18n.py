@@ -98,6 +98,36 @@ TEXTS = {
     "placement": {"nb": "Plassering", "en": "Placement"},
     "mean": {"nb": "Snitt", "en": "Mean"},
     "derived_placement": {"nb": "(avledet av balansepunktet)", "en": "(derived from the pole)"},
+    "validation": {"nb": "Validering", "en": "Validation"},
+    "validation_intro": {
+        "nb": "Kontroller en kompetansestandard, et individuelt kompetansesett eller en utdanningsstandard "
+              "mot balgraphs SHACL-former. Lim inn RDF (Turtle, JSON-LD, RDF/XML eller N-Triples) eller last "
+              "opp en fil. Ingenting lagres, og tjenesten henter aldri eksterne dokumenter.",
+        "en": "Check a skills standard, an individual skills set or an education standard against balgraph's "
+              "SHACL shapes. Paste RDF (Turtle, JSON-LD, RDF/XML or N-Triples) or upload a file. Nothing is "
+              "stored, and the service never fetches external documents.",
+    },
+    "validation_report": {"nb": "Rapport", "en": "Report"},
+    "validation_failed": {"nb": "Dokumentet kunne ikke valideres", "en": "The document could not be validated"},
+    "paste_data": {"nb": "RDF-data", "en": "RDF data"},
+    "upload_file": {"nb": "… eller en fil", "en": "… or a file"},
+    "input_format": {"nb": "Format", "en": "Format"},
+    "format_auto": {"nb": "Etter filnavnet (ellers Turtle)", "en": "From the file name (else Turtle)"},
+    "profile": {"nb": "Profil", "en": "Profile"},
+    "profile_all": {"nb": "Alle former", "en": "All shapes"},
+    "profile_role_standard": {"nb": "Kompetansestandard for en rolle", "en": "Skills standard for a role"},
+    "profile_skills_set": {"nb": "Individuelt kompetansesett", "en": "Individual skills set"},
+    "profile_education_standard": {"nb": "Utdanningsstandard", "en": "Education standard"},
+    "run_validation": {"nb": "Valider", "en": "Validate"},
+    "value": {"nb": "Verdi", "en": "Value"},
+    "validation_api": {
+        "nb": "Programmer kan sende dokumentet direkte med POST /validate og Content-Type text/turtle, "
+              "application/ld+json, application/rdf+xml eller application/n-triples. Rapporten kommer som "
+              "JSON, Turtle (standard SHACL-rapport), JSON-LD, tekst eller HTML etter Accept-hodet.",
+        "en": "Programs can POST the document itself to /validate with Content-Type text/turtle, "
+              "application/ld+json, application/rdf+xml or application/n-triples. The report comes as JSON, "
+              "Turtle (the standard SHACL report), JSON-LD, text or HTML, by the Accept header.",
+    },
     "ontology_docs": {"nb": "Dokumentasjon av balgraph-ontologien", "en": "Documentation of the balgraph ontology"},
     "ontology_module": {"nb": "Modul", "en": "Module"},
     "module_core": {"nb": "kjernen", "en": "core"},
