@@ -264,7 +264,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         report = validate_files(args.files, ProjectSources(settings.project_dir), args.profile, progress,
-                                args.input_format, sys.stdin.buffer)
+                                args.input_format, sys.stdin.buffer if sys.stdin else None)
     except InputErrors as errors:
         for error in errors.errors:
             print(f"error: {error}", file=sys.stderr)
