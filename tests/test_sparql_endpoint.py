@@ -71,7 +71,7 @@ def test_select_results_in_xml_csv_and_tsv(server):
 
     endpoint = wrapper(server, XML)
     endpoint.setQuery(query)
-    xml_roles = [node.text for node in endpoint.query().convert().getElementsByTagName("uri")]
+    xml_roles = [node.firstChild.data for node in endpoint.query().convert().getElementsByTagName("uri")]
 
     endpoint = wrapper(server, CSV)
     endpoint.setQuery(query)
