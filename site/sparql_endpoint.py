@@ -6,6 +6,7 @@ Updates are refused; the query service bounds time and result size.
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from balgraph.services.sparql import QueryRefused
 
@@ -27,6 +28,16 @@ MEDIA_TYPE_BY_FORMAT = {
 }
 
 
+def _check_body_size() -> None:
+    """Raise 413 for a chunked body that reaches the limit, which werkzeug would cut off silently.
+
+    A body with a Content-Length over the limit is rejected by werkzeug before this runs.
+    """
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and limit and len(request.get_data(cache=True)) >= limit:
+        raise RequestEntityTooLarge()
+
+
 def _read_request() -> tuple[str | None, list[str], list[str]]:
     """Return the query text and dataset IRIs from a GET or POST, or raise QueryRefused."""
     if request.method == "GET":
@@ -35,6 +46,7 @@ def _read_request() -> tuple[str | None, list[str], list[str]]:
         args = request.args
         return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
 
+    _check_body_size()
     content_type = (request.mimetype or "").lower()
     if content_type == FORM_TYPE:
         if "update" in request.form:
