@@ -89,20 +89,34 @@ def _formats() -> tuple[str | None, str | None]:
             RDF_MEDIA_TYPES[graph] if graph else None)
 
 
+def _run(query: str, results_format: str | None, graph_format: str | None,
+         default_graphs: list[str], named_graphs: list[str]):
+    """Run the query; a 406 names the media types available for the kind of result it has."""
+    try:
+        return current_app.extensions["balgraph"].sparql.run(
+            query, results_format, graph_format, default_graphs, named_graphs)
+    except QueryRefused as refusal:
+        if refusal.code != "not_acceptable":
+            raise
+        offers = RESULTS_OFFERS if results_format is None else GRAPH_OFFERS
+        kind = "SELECT and ASK results" if results_format is None else "CONSTRUCT and DESCRIBE results"
+        raise QueryRefused(refusal.code, 406, f"None of the requested media types is available for "
+                           f"{kind}. Available: {', '.join(offers)}.") from None
+
+
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint():
     try:
         query, default_graphs, named_graphs = _read_request()
         if query is None:
             if choose(request.headers.get("Accept"), [HTML, "text/plain"]) == HTML:
-                return render_template("sparql.html")
+                return render_template("sparql.html"), 200, {"Vary": "Accept"}
             raise QueryRefused("missing_query", 400, "Pass the query in the query parameter.")
         results_format, graph_format = _formats()
         if results_format is None and graph_format is None:
             raise QueryRefused("not_acceptable", 406, "None of the requested media types is available. "
                                "Available: " + ", ".join(RESULTS_OFFERS + GRAPH_OFFERS) + ".")
-        result = current_app.extensions["balgraph"].sparql.run(
-            query, results_format, graph_format, default_graphs, named_graphs)
+        result = _run(query, results_format, graph_format, default_graphs, named_graphs)
     except QueryRefused as refusal:
         response = error_response(refusal.status, refusal.code, refusal.message)
         return response[0], response[1], {**response[2], "Vary": "Accept"}
