@@ -44,6 +44,8 @@ def _read_request() -> tuple[str | None, list[str], list[str]]:
         if "update" in request.args:
             raise QueryRefused("update_refused", 403, "This endpoint is read-only: updates are refused.")
         args = request.args
+        if len(args.getlist("query")) > 1:
+            raise QueryRefused("malformed_request", 400, "Send exactly one query parameter.")
         return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
 
     _check_body_size()
@@ -93,8 +95,10 @@ def _run(query: str, results_format: str | None, graph_format: str | None,
          default_graphs: list[str], named_graphs: list[str]):
     """Run the query; a 406 names the media types available for the kind of result it has."""
     try:
+        # Relative IRIs resolve against the endpoint's public IRI, the document the query was sent to.
+        endpoint_iri = current_app.extensions["balgraph_settings"].base_iri + "sparql"
         return current_app.extensions["balgraph"].sparql.run(
-            query, results_format, graph_format, default_graphs, named_graphs)
+            query, results_format, graph_format, default_graphs, named_graphs, endpoint_iri)
     except QueryRefused as refusal:
         if refusal.code != "not_acceptable":
             raise

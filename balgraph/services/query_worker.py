@@ -2,7 +2,7 @@
 
 Once the store is open the child sends ("ready", whether it is cut off from the network). Then
 the parent sends (query, results format name, RDF format name, default graph IRIs, named graph
-IRIs) and receives ("ok", kind, format name, bytes) or ("error", code, message).
+IRIs, base IRI) and receives ("ok", kind, format name, bytes) or ("error", code, message).
 
 The child moves itself into a network namespace of its own, which has no interfaces up, so no
 query can make it connect anywhere: pyoxigraph 0.5 evaluates SERVICE with its own HTTP client.
@@ -82,10 +82,11 @@ def serve(store_path: str, connection: Connection, max_bytes: int, memory_bytes:
     connection.send(("ready", isolated))
     while True:
         try:
-            query, results_format, rdf_format, default_graphs, named_graphs = connection.recv()
+            query, results_format, rdf_format, default_graphs, named_graphs, base_iri = connection.recv()
         except EOFError:
             return
-        connection.send(_run(store, query, results_format, rdf_format, default_graphs, named_graphs, max_bytes))
+        connection.send(_run(store, query, results_format, rdf_format, default_graphs, named_graphs, max_bytes,
+                             base_iri))
 
 
 def _dataset(query: str, default_graphs: list[str], named_graphs: list[str]) -> dict:
@@ -101,9 +102,9 @@ def _dataset(query: str, default_graphs: list[str], named_graphs: list[str]) -> 
 
 
 def _run(store: ox.Store, query: str, results_format: str | None, rdf_format: str | None,
-         default_graphs: list[str], named_graphs: list[str], max_bytes: int) -> tuple:
+         default_graphs: list[str], named_graphs: list[str], max_bytes: int, base_iri: str | None = None) -> tuple:
     try:
-        result = store.query(query, **_dataset(query, default_graphs, named_graphs))
+        result = store.query(query, base_iri=base_iri, **_dataset(query, default_graphs, named_graphs))
         buffer = _BoundedBuffer(max_bytes)
         if isinstance(result, ox.QueryTriples):
             if rdf_format is None:

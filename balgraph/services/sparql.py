@@ -44,16 +44,18 @@ class SparqlService:
         self.network_isolated: bool | None = None
 
     def run(self, query: str, results_format: str | None, rdf_format: str | None,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            base_iri: str | None = None) -> QueryResult:
         """Run one query; the formats are pyoxigraph format names, None where the client accepts none.
 
         `default_graphs` and `named_graphs` are the protocol's default-graph-uri and named-graph-uri;
-        without them the default graph is the union of all graphs.
+        without them the default graph is the union of all graphs. Relative IRIs in the query are
+        resolved against `base_iri` unless the query sets its own BASE.
         """
         check_query(query)
         with self._lock:
             connection = self._worker()
-            connection.send((query, results_format, rdf_format, default_graphs or [], named_graphs or []))
+            connection.send((query, results_format, rdf_format, default_graphs or [], named_graphs or [], base_iri))
             if not connection.poll(self.timeout):
                 log.warning("query stopped after %.1f s: %.200r", self.timeout, query)
                 self._stop_worker()
