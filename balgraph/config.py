@@ -48,16 +48,30 @@ class Settings:
             values["store_dir"] = Path(env["BALGRAPH_STORE_DIR"])
         if "BALGRAPH_BASE_IRI" in env:
             values["base_iri"] = env["BALGRAPH_BASE_IRI"]
-        for name, kind in (("query_timeout", float), ("max_result_bytes", int),
-                           ("max_request_bytes", int)):
+        for name, kind, unit in (("query_timeout", float, "seconds"), ("max_result_bytes", int, "bytes"),
+                                 ("max_request_bytes", int, "bytes")):
             key = "BALGRAPH_" + name.upper()
             if key in env:
                 try:
                     values[name] = kind(env[key])
                 except ValueError:
-                    raise ValueError(f"{key}={env[key]!r} is not a number; set it to a {kind.__name__}") from None
+                    raise ValueError(f"{key}={env[key]!r} is not a number; set it to a positive number of "
+                                     f"{unit}") from None
+                if values[name] <= 0:
+                    raise ValueError(f"{key}={env[key]!r} must be a positive number of {unit}")
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = replace(cls(), **values)
-        if not settings.base_iri.endswith(("/", "#")):
-            raise ValueError(f"base IRI {settings.base_iri!r} must end with '/' so that paths can be appended")
+        _check_base_iri(settings.base_iri)
         return settings
+
+
+def _check_base_iri(base_iri: str) -> None:
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(base_iri)
+    except ValueError as error:
+        raise ValueError(f"base IRI {base_iri!r} is not a valid absolute IRI ({error}); "
+                         "pass --base-iri an IRI such as https://example.org/balgraph/") from None
+    if not base_iri.endswith("/"):
+        raise ValueError(f"base IRI {base_iri!r} must end with '/' so that paths can be appended")

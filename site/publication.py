@@ -9,7 +9,11 @@ from pathlib import Path
 
 from balgraph.config import Settings
 from balgraph.namespaces import CANONICAL_BASE, ONTOLOGY_IRI
+from balgraph.services.ontology_docs import OntologyDocsService
+from balgraph.services.balance import BalanceService
+from balgraph.services.dumps import DumpCatalogue
 from balgraph.services.resources import ResourceService
+from balgraph.services.search import LabelIndex
 from balgraph.services.sparql import SparqlService
 from balgraph.store import CURRENT_LINK, OxigraphStore
 
@@ -32,8 +36,12 @@ class Publication:
     def _open(self) -> None:
         self.store = OxigraphStore.open_current(self.settings.builds_dir)
         self.resources = ResourceService(self.store, self.ontology_iri, self.settings.base_iri)
+        self.ontology_docs = OntologyDocsService(self.store, self.settings.base_iri)
         self.sparql = SparqlService(Path(self.store.build_dir), self.settings.query_timeout,
                                     self.settings.max_result_bytes)
+        self.balance = BalanceService(self.store)
+        self.search = LabelIndex.from_store(self.store)
+        self.dumps = DumpCatalogue(Path(self.store.build_dir), list(self.store.info().graphs))
         self._target = self._link_target()
         log.info("serving build %s", self.store.info().build_id)
 

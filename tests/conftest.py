@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import ESCO_REFERENCE, RunningServer, run_balgraph
+from .support import ELM_REFERENCE, ESCO_REFERENCE, RunningServer, run_balgraph
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +29,10 @@ def esco_reference() -> Path:
     if not ESCO_REFERENCE.is_dir():
         pytest.skip(f"the ESCO reference files are not present at {ESCO_REFERENCE}")
     return ESCO_REFERENCE
+
+
+@pytest.fixture(scope="session")
+def elm_reference() -> Path:
+    if not ELM_REFERENCE.is_dir():
+        pytest.skip(f"the ELM reference files are not present at {ELM_REFERENCE}")
+    return ELM_REFERENCE

@@ -1,6 +1,7 @@
 """IRIs with unicode, percent-encoded and reserved characters, and labels with markup, over HTTP.
 
-The store here is built from a copy of the project with one extra file of such resources.
+The store here is built from a copy of the project with extra files of such resources: the build
+accepts IRIs under the base only in the vocabularies folder outside the validated standards.
 """
 
 from __future__ import annotations
@@ -41,8 +42,12 @@ def hostile_turtle() -> str:
                  f"{turtle_string(MARKUP_NB_LABEL)}@nb ;")
     lines.append(f"    rdfs:comment {turtle_string(MARKUP_LABEL)} ;")
     lines.append("    rdfs:seeAlso <http://data.europa.eu/esco/skill/markup-test> .")
-    lines.append(f"<http://data.europa.eu/esco/skill/markup-test> skos:prefLabel {turtle_string(ESCO_MARKUP_LABEL)}@en .")
     return "\n".join(lines) + "\n"
+
+
+def hostile_esco_turtle() -> str:
+    return ("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+            f"<http://data.europa.eu/esco/skill/markup-test> skos:prefLabel {turtle_string(ESCO_MARKUP_LABEL)}@en .\n")
 
 
 def turtle_string(text: str) -> str:
@@ -52,7 +57,8 @@ def turtle_string(text: str) -> str:
 @pytest.fixture(scope="module")
 def odd_server(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("project"))
-    (project / "data" / "esco" / "odd-resources.ttl").write_text(hostile_turtle(), encoding="utf-8")
+    (project / "ontology" / "vocabularies" / "odd-resources.ttl").write_text(hostile_turtle(), encoding="utf-8")
+    (project / "data" / "esco" / "odd-resources.ttl").write_text(hostile_esco_turtle(), encoding="utf-8")
     store = tmp_path_factory.mktemp("store")
     result = run_balgraph("--project", str(project), "--store", str(store), "build")
     assert result.returncode == 0, result.stderr

@@ -103,7 +103,7 @@ def test_choice_has_the_highest_quality(parts):
 
 @given(accept_headers, st.sampled_from(OFFERS))
 def test_most_specific_range_decides(parts, offer):
-    # Ranges naming the type outrank every wildcard, whatever their quality and position; among
+    # Ranges naming the type outrank every wildcard, whatever their quality and position. Among
     # them, those with the most parameters decide, and the lowest quality among equals counts.
     header = join(["*/*;q=1", offer.split("/")[0] + "/*;q=1", *parts, offer + ";q=0.3"])
     ranges = parse_accept(header)

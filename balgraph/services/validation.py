@@ -81,6 +81,7 @@ class ShapesValidator:
     """Validate data graphs against the shapes of a project, loading shapes and context once."""
 
     def __init__(self, sources: ProjectSources) -> None:
+        sources.check()
         self.shapes = rdflib.Graph()
         for path in sources.shapes:
             to_rdflib(parse_file(path), self.shapes)

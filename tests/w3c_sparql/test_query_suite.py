@@ -1,7 +1,7 @@
 """The W3C SPARQL 1.1 query evaluation and syntax suites, run through pyoxigraph as the endpoint runs it.
 
-The default graph is the test's data, as the suites define it; the endpoint itself makes the union
-of all graphs the default, which the protocol tests cover.
+The default graph is the test's data, as the suites define it. The endpoint itself makes the union
+of all graphs the default, and the protocol tests cover that.
 """
 
 from __future__ import annotations

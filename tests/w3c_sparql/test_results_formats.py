@@ -2,7 +2,7 @@
 
 Results are written by the query process's own code (query_worker), then compared with the
 expected documents as multisets of rows. Columns may come in any order, as SELECT * leaves it open,
-and blank node labels are compared as "some blank node": no row of these tests holds two.
+and blank node labels are compared as "some blank node": no row of these tests contains two.
 """
 
 from __future__ import annotations
