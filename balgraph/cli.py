@@ -1,4 +1,5 @@
-"""The balgraph command line: esco import and suggest, import, export, build, validate, reason, vocab, serve."""
+"""The balgraph command line: esco import and suggest, import, export, build, validate, reason, vocab,
+export-elm, match, rank, serve."""
 
 from __future__ import annotations
 
@@ -47,10 +48,26 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="validate the data and load everything into a new store")
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
-    validate.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                          help="RDF files or folders (Turtle, N-Triples, JSON-LD, RDF/XML)")
     validate.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the report (default: from LANG, else en)")
+    validate.add_argument("--format", choices=("text", "turtle", "json", "html"), default="text",
+                          help="report format: text for people (default), turtle for the standard "
+                               "SHACL report, json or html")
+    validate.add_argument("--profile", choices=("role-standard", "skills-set", "education-standard"),
+                          help="check only with the shapes for this kind of submission")
+    validate.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
 
+    export_elm = commands.add_parser("export-elm", help="write a standard as a European Learning Model "
+                                     "qualification")
+    export_elm.add_argument("iri", help="IRI of a skills standard or education standard in the current build")
+    export_elm.add_argument("--format", choices=("turtle", "jsonld"), default="turtle",
+                            help="output format (default: turtle)")
+    export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
+
+    from .match_commands import add_parsers as add_match_parsers
+    add_match_parsers(commands, _default_language())
     commands.add_parser("reason", help="check with the HermiT reasoner that the ontology and all data are "
                         "consistent (needs Java)")
 
@@ -160,12 +177,21 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
 
     if args.command == "validate":
-        from .services.validation import validate_files
-        from .sources import ProjectSources
-        report = validate_files(args.files, ProjectSources(settings.project_dir))
-        print(report.as_text(args.lang))
-        return EXIT_OK if report.conforms else EXIT_NOT_CONFORMING
+        return _validate(args, settings)
 
+    if args.command == "export-elm":
+        from .services.elm import export_elm, serialize_elm
+        from .store import OxigraphStore
+        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), args.iri), args.format)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            print(text)
+        return EXIT_OK
+
+    if args.command in ("match", "rank"):
+        from .match_commands import run_match, run_rank
+        return run_match(args, settings) if args.command == "match" else run_rank(args, settings)
     if args.command == "reason":
         return _reason(settings)
 
@@ -221,6 +247,24 @@ def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
         return error.exit_code
     print(f"wrote {result.output} ({result.triples} triples, {len(result.document.key_skills)} key skills)")
     return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.validation import validate_files
+    from .services.validation_report import render
+    from .sources import ProjectSources
+
+    def progress(step: str) -> None:
+        print(f"validate: {step}", file=sys.stderr, flush=True)
+
+    report = validate_files(_rdf_paths(args.files), ProjectSources(settings.project_dir),
+                            args.profile, progress)
+    rendered = render(report, args.format, args.lang)
+    if args.output:
+        args.output.write_text(rendered, encoding="utf-8")
+    else:
+        print(rendered)
+    return EXIT_OK if report.conforms else EXIT_NOT_CONFORMING
 
 
 def _reason(settings: Settings) -> int:

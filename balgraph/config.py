@@ -32,6 +32,8 @@ class Settings:
     max_result_bytes: int = 20_000_000
     # Maximum size of a request body, in bytes.
     max_request_bytes: int = 1_000_000
+    # Wall-clock limit for validating one document posted to /validate, in seconds.
+    validation_timeout: float = 30.0
 
     @property
     def builds_dir(self) -> Path:
@@ -49,7 +51,8 @@ class Settings:
         if "BALGRAPH_BASE_IRI" in env:
             values["base_iri"] = env["BALGRAPH_BASE_IRI"]
         for name, kind, unit in (("query_timeout", float, "seconds"), ("max_result_bytes", int, "bytes"),
-                                 ("max_request_bytes", int, "bytes")):
+                                 ("max_request_bytes", int, "bytes"),
+                                 ("validation_timeout", float, "seconds")):
             key = "BALGRAPH_" + name.upper()
             if key in env:
                 try:

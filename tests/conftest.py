@@ -36,3 +36,16 @@ def elm_reference() -> Path:
     if not ELM_REFERENCE.is_dir():
         pytest.skip(f"the ELM reference files are not present at {ELM_REFERENCE}")
     return ELM_REFERENCE
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many tests of the W3C SHACL suites balgraph's validation passed."""
+    counts = {}
+    for outcome in ("passed", "failed", "xfailed", "xpassed"):
+        counts[outcome] = sum(1 for report in terminalreporter.stats.get(outcome, [])
+                              if report.nodeid.startswith("tests/test_w3c_shacl.py") and report.when == "call")
+    total = sum(counts.values())
+    if total:
+        terminalreporter.ensure_newline()
+        terminalreporter.write_line(f"W3C SHACL test suites (core and SHACL-SPARQL) through balgraph's validation: "
+                                    f"{counts['passed']} of {total} passed, {counts['xfailed']} known failures")

@@ -154,7 +154,7 @@ def test_shape_violation_points_at_the_esco_link_row(project, tmp_path):
 
     assert result.returncode == 1
     assert f"{folder}/esco-links.csv, row 3, column B 'ESCO IRI'" in result.stderr
-    assert "not typed esco:Skill" in result.stderr
+    assert "is not an esco:Skill in the loaded ESCO graph" in result.stderr
     assert previous.read_text(encoding="utf-8") == "# the previous import\n"
 
 

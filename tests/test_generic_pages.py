@@ -11,16 +11,30 @@ from .support import RunningServer, copy_project, run_balgraph
 
 FIXTURE = """
 @prefix bal: <https://w3id.org/balgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 
 <https://w3id.org/balgraph/id/skills-set/test-person>
     a bal:IndividualSkillsSet ;
     rdfs:label "Kompetansesett for en testperson"@nb , "Skills set of a test person"@en ;
+    bal:holder <https://w3id.org/balgraph/id/person/test-person> ;
     bal:hasKeySkill <{key_skill}> .
+
+<https://w3id.org/balgraph/id/person/test-person> a bal:Person ;
+    bal:pseudonym "Testperson" .
+
+# A key skill claimed in a skills set needs evidence to conform to the shapes.
+<{key_skill}> bal:documentedBy <https://w3id.org/balgraph/id/evidence/test-person/1> .
+
+<https://w3id.org/balgraph/id/evidence/test-person/1> a bal:Evidence ;
+    bal:evidenceType <https://w3id.org/balgraph/id/evidence-type/interview> ;
+    dcterms:description "Intervju med testpersonen."@nb , "Interview with the test person."@en ;
+    dcterms:date "2024-03-15"^^<http://www.w3.org/2001/XMLSchema#date> .
 
 <https://w3id.org/balgraph/id/education-standard/test-programme>
     a bal:EducationStandard ;
     rdfs:label "Testutdanning i sceneteknikk"@nb , "Test programme in stage technology"@en ;
+    bal:nkrLevel <https://w3id.org/balgraph/id/nkr/5.2> ;
     bal:hasKeySkill <{key_skill}> .
 """
 NORWEGIAN_ESCO_LABEL = """
