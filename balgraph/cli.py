@@ -220,7 +220,7 @@ def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
     if summary.missing_broader:
         narrower, broader = summary.missing_broader[0]
         print(f"warning: {len(summary.missing_broader)} skos:broader links point at concepts that are not in "
-              f"the import, such as {narrower} -> {broader}; add the ESCO files that hold them to include them",
+              f"the import, such as {narrower} -> {broader}; add the ESCO files that contain them to include them",
               file=sys.stderr)
     if summary.changes_file:
         print(f"{summary.changes.summary()}; recorded in {summary.changes_file}")

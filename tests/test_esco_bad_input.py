@@ -11,7 +11,7 @@ from rdflib.namespace import SKOS
 from balgraph.errors import InputError
 from balgraph.services.esco import import_esco
 
-from .support import run_balgraph
+from .support import PROJECT, run_balgraph
 
 ESCO = "http://data.europa.eu/esco/"
 OCCUPATION_HEADER = ("conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,status,"
@@ -244,3 +244,11 @@ def test_huge_field_imports(tmp_path):
     graph = rdflib.Graph().parse(tmp_path / "esco.ttl")
     assert (rdflib.URIRef(f"{ESCO}concept-scheme/occupations"), SKOS.prefLabel,
             rdflib.Literal("ESCO Occupations", lang="en")) in graph
+
+
+def test_missing_broader_count_matches_readme(esco_reference, tmp_path):
+    summary = import_esco(esco_reference, tmp_path / "esco.ttl")
+    count = len(summary.missing_broader)
+
+    assert f"give {count} such links" in (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert f"gir {count} slike lenker" in (PROJECT / "README.nb.md").read_text(encoding="utf-8")
