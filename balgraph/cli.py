@@ -1,5 +1,5 @@
 """The balgraph command line: esco import and suggest, import, export, build, validate, reason, vocab,
-export-elm, serve."""
+export-elm, match, rank, serve."""
 
 from __future__ import annotations
 
@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
                             help="output format (default: turtle)")
     export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
 
+    from .match_commands import add_parsers as add_match_parsers
+    add_match_parsers(commands, _default_language())
     commands.add_parser("reason", help="check with the HermiT reasoner that the ontology and all data are "
                         "consistent (needs Java)")
 
@@ -187,6 +189,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(text)
         return EXIT_OK
 
+    if args.command in ("match", "rank"):
+        from .match_commands import run_match, run_rank
+        return run_match(args, settings) if args.command == "match" else run_rank(args, settings)
     if args.command == "reason":
         return _reason(settings)
 

@@ -12,7 +12,8 @@ from flask import Flask, g, request
 
 from balgraph.config import Settings
 
-from . import downloads, errors, home, ontology_docs, page_helpers, query_page, resources, search, sparql_endpoint, validation
+from . import (downloads, errors, home, matching, ontology_docs, page_helpers, query_page, resources, search,
+               sparql_endpoint, validation)
 from .i18n import COOKIE, LANGUAGES, choose_language, language_switch_url, text
 from .publication import Publication
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(home.blueprint)
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(sparql_endpoint.blueprint)
+    app.register_blueprint(matching.blueprint)
     app.register_blueprint(ontology_docs.blueprint)
     app.register_blueprint(search.blueprint)
     app.register_blueprint(downloads.blueprint)

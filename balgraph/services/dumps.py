@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..namespaces import TURTLE_PREFIXES
 from ..store import BuildInfo
 
 log = logging.getLogger(__name__)
@@ -33,16 +34,6 @@ GRAPH_FORMATS = {
 }
 DATASET_FORMAT = ("nq", ox.RdfFormat.N_QUADS, "application/n-quads")
 GZIP_MEDIA_TYPE = "application/gzip"
-TURTLE_PREFIXES = {
-    "bal": "https://w3id.org/balgraph/ontology#",
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "esco": "http://data.europa.eu/esco/model#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "void": "http://rdfs.org/ns/void#",
-}
 _FILE_NAME = re.compile(r"^[a-z0-9-]+\.(ttl|nt|jsonld|nq)(\.gz)?$")
 
 
