@@ -220,13 +220,17 @@ def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
     from .services.esco import import_esco
     if not args.source and not args.endpoint:
         raise ValueError("give the ESCO download (SOURCE) or --endpoint URL")
-    linked = _rdf_paths(args.linked_from) if args.linked_from else None
-    summary = import_esco(args.source, args.output, linked, languages=_languages(args.languages),
+    summary = import_esco(args.source, args.output, args.linked_from, languages=_languages(args.languages),
                           version=args.esco_version, progress=_progress, endpoint=args.endpoint,
                           endpoint_graph=args.endpoint_graph)
     print(f"wrote {summary.concepts} ESCO concepts ({summary.triples} triples) to {args.output} "
           f"from {len(summary.files_read)} files; version {summary.version or 'unknown'}, "
           f"languages {', '.join(summary.languages) or '-'}")
+    if summary.missing_broader:
+        narrower, broader = summary.missing_broader[0]
+        print(f"warning: {len(summary.missing_broader)} skos:broader links point at concepts that are not in "
+              f"the import, such as {narrower} -> {broader}; add the ESCO files that contain them to include them",
+              file=sys.stderr)
     if summary.changes_file:
         print(f"{summary.changes.summary()}; recorded in {summary.changes_file}")
     return EXIT_OK

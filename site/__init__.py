@@ -20,6 +20,13 @@ from .publication import Publication
 log = logging.getLogger(__name__)
 
 
+def _add_vary(response, *headers: str) -> None:
+    present = {value.strip().lower() for value in response.headers.get("Vary", "").split(",") if value.strip()}
+    missing = [header for header in headers if header.lower() not in present]
+    if missing:
+        response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary", ""), *missing]))
+
+
 def create_app(settings: Settings | None = None) -> Flask:
     """Create the application for the current build of `settings` (read from the environment by default)."""
     settings = settings or Settings.from_env()
@@ -39,6 +46,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         if asked in LANGUAGES:
             response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.mimetype == "text/html":
+            # Every page depends on the language, which comes from these two headers.
+            _add_vary(response, "Accept-Language", "Cookie")
         return response
 
     @app.context_processor

@@ -38,6 +38,10 @@ class MediaRange:
             return 1
         if self.subtype != sub:
             return None
+        # A range with parameters (text/html;level=1) names a variant that the offered type,
+        # which carries none, is not; charset says nothing about the variant.
+        if any(name != "charset" for name, _ in self.params):
+            return None
         return 2 + len(self.params)
 
 

@@ -31,7 +31,10 @@ def path_for_iri(iri: str, base: str) -> str | None:
     """Return the percent-encoded server path of a published IRI, or None when it is outside `base`."""
     if not iri.startswith(base):
         return None
-    return "/" + quote(iri[len(base):], safe=PATH_SAFE)
+    # A hash IRI (ontology#KeySkill) is served by its document; the fragment stays a fragment.
+    document, hash_sign, fragment = iri[len(base):].partition("#")
+    path = "/" + quote(document, safe=PATH_SAFE)
+    return path + "#" + quote(fragment, safe=PATH_SAFE) if hash_sign else path
 
 
 def iri_for_path(decoded_path: str, base: str) -> str:
@@ -40,9 +43,18 @@ def iri_for_path(decoded_path: str, base: str) -> str:
 
 
 def local_url(iri: str) -> str:
-    """Map a public IRI to this server's URL for it: under the base by path, other IRIs by ?iri=."""
-    path = path_for_iri(iri, _publication().settings.base_iri)
-    return path if path is not None else url_for("resources.external", iri=iri)
+    """Map a public IRI to this server's URL for it.
+
+    IRIs under the base map by path; other IRIs that the graph describes (ESCO concepts, EQF
+    levels) go to /resource?iri=, and the rest (rdfs:label, say) link to the IRI itself.
+    """
+    publication = _publication()
+    path = path_for_iri(iri, publication.settings.base_iri)
+    if path is not None:
+        return path
+    if publication.resources.describes(iri):
+        return url_for("resources.external", iri=iri)
+    return iri
 
 
 def _valid_iri(iri: str) -> bool:

@@ -5,6 +5,7 @@ Updates are refused; the query service bounds time and result size.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, make_response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -40,8 +41,19 @@ def _check_body_size() -> None:
 
 
 def _read_request() -> tuple[str | None, list[str], list[str]]:
-    """Return the query text and dataset IRIs from a GET or POST, or raise QueryRefused."""
-    if request.method == "GET":
+    """Return the query text and dataset IRIs from a GET, HEAD or POST, or raise QueryRefused."""
+    query, default_graphs, named_graphs = _read_parameters()
+    for iri in default_graphs + named_graphs:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise QueryRefused("invalid_graph_iri", 400,
+                               f"{iri!r} in default-graph-uri or named-graph-uri is not a valid absolute IRI.") from None
+    return query, default_graphs, named_graphs
+
+
+def _read_parameters() -> tuple[str | None, list[str], list[str]]:
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             raise QueryRefused("update_refused", 403, "This endpoint is read-only: updates are refused.")
         args = request.args
@@ -114,7 +126,7 @@ def endpoint():
     try:
         query, default_graphs, named_graphs = _read_request()
         if query is None:
-            page = query_page.page_without_query() if request.method == "GET" else None
+            page = query_page.page_without_query() if request.method in ("GET", "HEAD") else None
             if page is not None:
                 page = make_response(page)
                 page.headers["Vary"] = "Accept"

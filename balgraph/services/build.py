@@ -72,7 +72,7 @@ def build(settings: Settings) -> BuildResult:
     for name in sources.data_graphs():
         to_rdflib(graphs[name], data)
     log.info("validating %d data triples against the shapes", len(data))
-    report = ShapesValidator(sources).validate(data)
+    report = ShapesValidator(sources, esco_quads=graphs[graph_iri("esco")]).validate(data)
     if not report.conforms:
         raise NotConformingError(report)
 

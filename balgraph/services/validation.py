@@ -1,26 +1,28 @@
 """SHACL validation of balgraph data against the project's shapes, with the ontology and ESCO as context.
 
-The data graph that pySHACL sees merges the submitted data with the ontology, the SKOS
-vocabularies, the imported ESCO graph and the rdf:type triples of the published standards, so
-that links to published roles and standards can be checked. The report keeps only results about
-the resources that the submitted data describes and about the project's own vocabularies.
+The data graph that pySHACL validates merges the submitted data with the ontology, the SKOS
+vocabularies, the part of the imported ESCO graph that the data links to, and the rdf:type
+triples of the published standards, so that links to published roles and standards can be
+checked. The report keeps only results about the resources that the submitted data describes
+and about the project's own vocabularies.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib.namespace import ORG, RDF, RDFS, SH, SKOS
 
 from ..errors import InputError
-from ..namespaces import BAL
+from ..namespaces import BAL, ESCO_BASE
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
 from .validation_inputs import read_inputs
@@ -136,17 +138,67 @@ def run_shacl(data: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, rdflib.Gr
     return bool(conforms), report
 
 
+# The links followed from an ESCO concept the data links to, to give the shapes what they check.
+_ESCO_CONTEXT_LINKS = frozenset(str(link) for link in (SKOS.broader, RDF.type, RDFS.subClassOf))
+
+
+class EscoContext:
+    """The imported ESCO graph, from which validation takes only what the data links to.
+
+    The shapes only look at the ESCO concepts that the data links to, while a full import is
+    large: the English reference files alone give 100,000 triples, and the skills file and other
+    languages add many more. Handing all of them to pySHACL doubled the CPU time of a build
+    (bench/esco_validation_context.py compares both).
+    """
+
+    def __init__(self, quads: Iterable[ox.Quad]) -> None:
+        self.store = ox.Store()
+        self.store.extend(quads)
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> EscoContext:
+        context = cls(())
+        for path in paths:
+            context.store.extend(parse_file(path))
+        return context
+
+    def linked_from(self, data: rdflib.Graph) -> rdflib.Graph:
+        """Return the triples about the ESCO resources that `data` links to and what they lead to.
+
+        Besides the linked resources themselves, that is every concept above them by
+        skos:broader, their classes with the classes above those, and the blank nodes that
+        these resources refer to.
+        """
+        todo = [ox.NamedNode(str(o)) for o in set(data.objects())
+                if isinstance(o, rdflib.URIRef) and str(o).startswith(ESCO_BASE)]
+        seen: set = set()
+        quads: list[ox.Quad] = []
+        while todo:
+            resource = todo.pop()
+            if resource in seen:
+                continue
+            seen.add(resource)
+            for quad in self.store.quads_for_pattern(resource, None, None):
+                quads.append(quad)
+                followed = quad.predicate.value in _ESCO_CONTEXT_LINKS or isinstance(quad.object, ox.BlankNode)
+                if followed and isinstance(quad.object, (ox.NamedNode, ox.BlankNode)):
+                    todo.append(quad.object)
+        return to_rdflib(quads)
+
+
 class ShapesValidator:
     """Validate data graphs against the shapes of a project, loading shapes and context once."""
 
-    def __init__(self, sources: ProjectSources) -> None:
+    def __init__(self, sources: ProjectSources, esco_quads: Iterable[ox.Quad] | None = None) -> None:
+        """Load the shapes and the context; `esco_quads` spares parsing data/esco again when given."""
         sources.check()
         self.shapes = rdflib.Graph()
         for path in sources.shapes:
             to_rdflib(parse_file(path), self.shapes)
         self.context = rdflib.Graph()
-        for path in [*sources.ontology, *sources.vocabularies, *sources.esco]:
+        for path in [*sources.ontology, *sources.vocabularies]:
             to_rdflib(parse_file(path), self.context)
+        self.esco = EscoContext(esco_quads) if esco_quads is not None else EscoContext.from_files(sources.esco)
         # The ontology and vocabularies are always checked; published data only where submitted.
         self.own_subjects = {s for s in self.context.subjects() if isinstance(s, rdflib.URIRef)}
         self.published_types: dict[rdflib.URIRef, set] = {}
@@ -166,6 +218,8 @@ class ShapesValidator:
         started = time.monotonic()
         merged = rdflib.Graph()
         for triple in self.context:
+            merged.add(triple)
+        for triple in self.esco.linked_from(data):
             merged.add(triple)
         for triple in data:
             merged.add(triple)
