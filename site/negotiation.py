@@ -38,10 +38,6 @@ class MediaRange:
             return 1
         if self.subtype != sub:
             return None
-        # A range with parameters (text/html;level=1) names a variant that the offered type,
-        # which carries none, is not; charset says nothing about the variant.
-        if any(name != "charset" for name, _ in self.params):
-            return None
         return 2 + len(self.params)
 
 
@@ -97,10 +93,17 @@ def quality_of(offered: str, ranges: list[MediaRange]) -> float:
     """Return the quality the client gives to `offered`: that of the most specific matching range.
 
     Where equally specific ranges disagree, the lowest quality counts, so an explicit q=0 always
-    excludes. A range with parameters is more specific than the same type without them.
+    excludes. The offered types carry no parameters, so a range with parameters
+    (text/html;level=1) names a variant of the type rather than the type itself: it counts only
+    when the header has no range for the bare type (application/ld+json;profile=… alone still
+    asks for JSON-LD).
     """
+    main, _, sub = offered.partition("/")
+    bare_type_named = any(r.type == main and r.subtype == sub and not r.params for r in ranges)
     best: tuple[int, float] | None = None
     for media_range in ranges:
+        if bare_type_named and media_range.params and media_range.type == main and media_range.subtype == sub:
+            continue
         specificity = media_range.specificity(offered)
         if specificity is None:
             continue

@@ -103,21 +103,19 @@ def test_choice_has_the_highest_quality(parts):
 
 @given(accept_headers, st.sampled_from(OFFERS))
 def test_most_specific_range_decides(parts, offer):
-    # Ranges naming the type outrank every wildcard, whatever their quality and position. A range
-    # with a parameter other than charset names a variant the plain offer is not, so it does not
-    # match. Among the rest, those with the most parameters decide, and the lowest quality counts.
+    # Ranges naming the type outrank every wildcard, whatever their quality and position. The
+    # header always names the bare type here, so ranges with parameters (variants) do not count,
+    # and the lowest quality among the bare ranges decides.
     header = join(["*/*;q=1", offer.split("/")[0] + "/*;q=1", *parts, offer + ";q=0.3"])
     ranges = parse_accept(header)
-    exact = [r for r in ranges if f"{r.type}/{r.subtype}" == offer
-             and all(name == "charset" for name, _ in r.params)]
-    most_params = max(len(r.params) for r in exact)
-    expected = min(r.quality for r in exact if len(r.params) == most_params)
+    exact = [r for r in ranges if f"{r.type}/{r.subtype}" == offer and not r.params]
+    expected = min(r.quality for r in exact)
     assert quality_of(offer, ranges) == expected
 
 
-def test_range_with_a_variant_parameter_does_not_match_the_plain_type():
+def test_variant_range_counts_only_without_a_bare_range():
     assert choose("text/html;level=1;q=0, text/html;q=1", OFFERS) == "text/html"
-    assert choose("text/turtle;profile=x", OFFERS) is None
+    assert choose("text/turtle;profile=x", OFFERS) == "text/turtle"
 
 
 def test_equal_ranges_take_the_lowest_quality():
