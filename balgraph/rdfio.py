@@ -44,6 +44,14 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DTD_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
 
+# The deepest nesting of JSON objects and arrays that a JSON-LD document may have. pyoxigraph 0.5
+# recurses once per level and crashes the whole process (a segmentation fault, not an exception)
+# at a few thousand levels, so deeper documents are rejected before they reach it. Real
+# JSON-LD data rarely nests more than a few dozen levels.
+MAX_JSON_DEPTH = 500
+# A JSON string (with its escapes) or one bracket; brackets inside strings are skipped this way.
+_JSON_STRING_OR_BRACKET = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
 
 def format_for_path(path: Path) -> ox.RdfFormat:
     """Return the RDF format named by a file's suffix, or raise InputError listing the known ones."""
@@ -65,6 +73,8 @@ def parse_bytes(data: bytes, rdf_format: ox.RdfFormat, source: str) -> list[ox.Q
         data = data[len(_UTF8_BOM):]
     if rdf_format == ox.RdfFormat.RDF_XML:
         _check_rdf_xml(data, source)
+    if rdf_format == ox.RdfFormat.JSON_LD:
+        check_json_depth(data, source)
     try:
         # pyoxigraph has no document loader set, so a remote JSON-LD @context fails instead of being fetched.
         return list(ox.parse(data, rdf_format, base_iri=None))
@@ -73,6 +83,30 @@ def parse_bytes(data: bytes, rdf_format: ox.RdfFormat, source: str) -> list[ox.Q
     except UnicodeDecodeError as error:
         raise InputError(source, f"the file is not UTF-8 ({error.reason})",
                          "Save the file as UTF-8") from None
+
+
+def check_json_depth(data: bytes, source: str, limit: int = MAX_JSON_DEPTH) -> None:
+    """Raise InputError if JSON objects and arrays in `data` nest deeper than `limit` levels.
+
+    Brackets inside JSON strings do not count. The check does not validate the JSON otherwise.
+    """
+    depth = 0
+    line = 1
+    line_start = 0
+    for match in _JSON_STRING_OR_BRACKET.finditer(data):
+        token = match.group()
+        if token in (b"{", b"["):
+            depth += 1
+            if depth > limit:
+                line = data.count(b"\n", 0, match.start()) + 1
+                line_start = data.rfind(b"\n", 0, match.start()) + 1
+                raise InputError(source, f"the JSON document nests objects and arrays more than "
+                                         f"{limit} levels deep",
+                                 f"Flatten the document (for example with @graph and @id references) "
+                                 f"so that it nests at most {limit} levels",
+                                 line, match.start() - line_start + 1)
+        elif token in (b"}", b"]"):
+            depth = max(depth - 1, 0)
 
 
 def _check_rdf_xml(data: bytes, source: str) -> None:

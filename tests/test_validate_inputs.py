@@ -198,3 +198,34 @@ def test_input_format_overrides_a_named_files_suffix(tmp_path):
 
     result = run_balgraph("validate", "--input-format", "turtle", str(exported))
     assert result.returncode == 0, result.stderr
+
+
+def _nested_json_ld(levels: int) -> str:
+    """Return a JSON-LD node whose property value nests `levels` objects deep."""
+    return ('{"@id": "http://example.org/a", "http://example.org/p": '
+            + '{"http://example.org/q": ' * levels + '"x"' + "}" * levels + "}")
+
+
+def test_deeply_nested_json_ld_is_rejected(tmp_path):
+    deep = _write(tmp_path, "deep.jsonld", _nested_json_ld(20000))
+
+    result = run_balgraph("validate", str(deep))
+    assert result.returncode == 2, result.stderr
+    assert "deep.jsonld:1:" in result.stderr
+    assert "nests objects and arrays more than 500 levels deep" in result.stderr
+
+
+def test_json_ld_within_the_depth_limit_is_read(tmp_path):
+    nested = _write(tmp_path, "nested.jsonld", _nested_json_ld(400))
+
+    result = run_balgraph("validate", "--format", "json", str(nested))
+    assert result.returncode == 0, result.stderr
+
+
+def test_brackets_in_json_strings_do_not_count_as_nesting(tmp_path):
+    label = "[{" * 1000 + '\\"' + "}]" * 1000
+    document = '{"@id": "http://example.org/a", "http://example.org/label": "' + label + '"}'
+    bracketed = _write(tmp_path, "bracketed.jsonld", document)
+
+    result = run_balgraph("validate", "--format", "json", str(bracketed))
+    assert result.returncode == 0, result.stderr

@@ -204,6 +204,17 @@ def test_body_over_the_limit_is_rejected(server):
     assert answer.status_code == 413
 
 
+def test_deeply_nested_json_ld_is_rejected(server):
+    levels = 20000
+    document = ('{"@id": "http://example.org/a", "http://example.org/p": '
+                + '{"http://example.org/q": ' * levels + "1" + "}" * levels + "}").encode()
+    answer = _post(server, document, content_type="application/ld+json", accept="text/plain")
+
+    assert answer.status_code == 400
+    assert answer.text.startswith("invalid_input: request body:1:")
+    assert "more than 500 levels deep" in answer.text
+
+
 def test_remote_json_ld_context_is_never_fetched(server, counting_server):
     document = json.dumps({"@context": counting_server.url + "/context.jsonld",
                            "@id": NAMED_PERSON, "name": "Kari"}).encode()
