@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Flask, g, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -12,14 +13,27 @@ from .negotiation import choose
 
 log = logging.getLogger(__name__)
 
+# C0 and C1 control characters and DEL; an error message never echoes them as they are.
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def escape_control_characters(message: str) -> str:
+    """Return `message` with each control character written as an escape such as \\x00."""
+    return _CONTROL_CHARACTER.sub(lambda match: f"\\x{ord(match.group()):02x}", message)
+
 
 def error_response(status: int, code: str, message: str | dict[str, str], headers: dict | None = None):
     """Return an error as an HTML page or as text/plain starting with the stable `code`.
 
     `message` is either one text or a text per language; pages use the reader's language, and
-    plain-text answers for programs are always in English.
+    plain-text answers for programs are always in English. Control characters in the message,
+    which may come from the request, are escaped.
     """
     lang = g.get("lang", "nb")
+    if isinstance(message, dict):
+        message = {key: escape_control_characters(value) for key, value in message.items()}
+    else:
+        message = escape_control_characters(message)
     if choose(request.headers.get("Accept"), ["text/plain", "text/html"]) == "text/html":
         if isinstance(message, dict):
             message = message[lang]

@@ -23,7 +23,7 @@ from balgraph.services.matching import (EDUCATION_STANDARD, INDIVIDUAL_SKILLS_SE
 
 from .errors import error_response
 from .formats import HTML, RDF_MEDIA_TYPES, serialize_triples
-from .resources import negotiate
+from .resources import invalid_iri_response, negotiate, valid_iri
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,24 @@ def _vary(response):
     return response
 
 
+class InvalidIriParameter(Exception):
+    """A query parameter names no valid IRI; `response` is the 400 answer."""
+
+    def __init__(self, response) -> None:
+        super().__init__("invalid IRI parameter")
+        self.response = response
+
+
+def _iri_parameter(service: MatchService, parameter: str) -> str:
+    """Return the IRI that query parameter `parameter` names, or raise InvalidIriParameter."""
+    iri = service.iri_for(request.args[parameter])
+    if not valid_iri(iri):
+        raise InvalidIriParameter(invalid_iri_response(request.args[parameter], parameter))
+    return iri
+
+
 def _read(service: MatchService, parameter: str) -> SkillsDescription:
-    return service.reader.read(service.iri_for(request.args[parameter]))
+    return service.reader.read(_iri_parameter(service, parameter))
 
 
 @blueprint.get("/match")
@@ -91,6 +107,8 @@ def match():
                                     "standards, skills standards, persons or roles."))
     try:
         source, target = _read(service, "source"), _read(service, "target")
+    except InvalidIriParameter as invalid:
+        return _vary(invalid.response)
     except DescriptionNotFound as error:
         return _vary(error_response(404, "not_found", str(error)))
     result = compare(source, target)
@@ -119,8 +137,10 @@ def rank():
                                     "Pass person= (a person or skills set) or role= (a role or skills standard)."))
     service = match_service()
     try:
-        sector = service.iri_for(request.args["sector"]) if request.args.get("sector") else None
-        ranking = service.rank(service.iri_for(request.args[parameter]), sector)
+        sector = _iri_parameter(service, "sector") if request.args.get("sector") else None
+        ranking = service.rank(_iri_parameter(service, parameter), sector)
+    except InvalidIriParameter as invalid:
+        return _vary(invalid.response)
     except DescriptionNotFound as error:
         return _vary(error_response(404, "not_found", str(error)))
     base = service.base_iri

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -57,12 +58,28 @@ def local_url(iri: str) -> str:
     return iri
 
 
-def _valid_iri(iri: str) -> bool:
+def valid_iri(iri: str) -> bool:
+    """Return whether `iri` is an absolute IRI that RDF allows (no spaces, no <>, valid escapes)."""
     try:
         ox.NamedNode(iri)
     except ValueError:
         return False
-    return True
+    return "%" not in iri or _VALID_PERCENT_ESCAPES.fullmatch(iri) is not None
+
+
+# Every "%" starts a two-digit hexadecimal escape; pyoxigraph 0.5 accepts "%ZZ" as it stands.
+_VALID_PERCENT_ESCAPES = re.compile(r"(?:[^%]|%[0-9A-Fa-f]{2})*", re.DOTALL)
+
+
+def invalid_iri_response(iri: str, parameter: str | None = None):
+    """Return the 400 invalid_iri error for `iri`, naming the query parameter it came in when given."""
+    where = f"{parameter}={iri!r}" if parameter else repr(iri)
+    return error_response(400, "invalid_iri", {
+        "en": f"{where} is not a valid absolute IRI. An IRI starts with a scheme such as https: and has no spaces, control characters, <, > or "
+              "\"; write other characters as %XX escapes.",
+        "nb": f"{where} er ikke en gyldig absolutt IRI. En IRI begynner med et skjema som https: og har ikke mellomrom, kontrolltegn, <, > eller "
+              "\"; skriv andre tegn som %XX-koder.",
+    })
 
 
 def negotiate(offers: list[str]) -> tuple[str | None, Response | None]:
@@ -88,9 +105,8 @@ def dereference(iri: str):
     media_type, refusal = negotiate(RESOURCE_OFFERS)
     if refusal is not None:
         return _with_vary(refusal)
-    if not _valid_iri(iri):
-        return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph: "
-                                         "it is not a valid IRI."))
+    if not valid_iri(iri):
+        return _with_vary(invalid_iri_response(iri))
     service = _publication().resources
     if media_type == HTML:
         view = service.view(iri, g.lang)
@@ -141,8 +157,8 @@ def dataset():
 def external():
     """Pages for IRIs outside the base that the graph describes, such as ESCO concepts and EQF levels."""
     iri = request.args.get("iri", "")
-    if not _valid_iri(iri):
-        return error_response(400, "invalid_iri", f"iri={iri!r} is not a valid IRI. Pass an absolute IRI.")
+    if not valid_iri(iri):
+        return invalid_iri_response(iri, "iri")
     base = _publication().settings.base_iri
     if iri.startswith(base):
         return redirect(local_url(iri), 303)

@@ -113,10 +113,25 @@ def test_sparql_returns_odd_iris_unchanged(odd_server):
 
 @pytest.mark.parametrize("path", ["/id/test/a%20b", "/id/test/a%00b", "/id/test/%3Cx%3E", "/id/test/a%zz",
                                   "/id/test/x%23y%23z"])
-def test_path_that_is_no_iri_is_404(odd_server, path):
+def test_path_that_is_no_iri_is_a_bad_request(odd_server, path):
     response = requests.get(odd_server.url + path, headers={"Accept": "text/turtle"}, timeout=10)
-    assert response.status_code == 404
-    assert response.text.startswith("not_found")
+    assert response.status_code == 400
+    assert response.text.startswith("invalid_iri: ")
+
+
+def test_error_never_echoes_control_characters(odd_server):
+    response = requests.get(odd_server.url + "/id/test/a%00b%0Dc", headers={"Accept": "text/turtle"}, timeout=10)
+    assert response.status_code == 400
+    assert "\x00" not in response.text
+    assert "\r" not in response.text
+    assert "a\\x00b\\rc" in response.text
+
+
+def test_invalid_iri_page_speaks_norwegian(odd_server):
+    response = requests.get(odd_server.url + "/id/test/a%20b", timeout=10,
+                            headers={"Accept": "text/html", "Accept-Language": "nb"})
+    assert response.status_code == 400
+    assert "er ikke en gyldig absolutt IRI" in response.text
 
 
 @pytest.mark.parametrize("lang, label", [("en", MARKUP_LABEL), ("nb", MARKUP_NB_LABEL)])

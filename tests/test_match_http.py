@@ -96,6 +96,24 @@ def test_match_of_unknown_iri_is_not_found(server):
     assert "skills-set/nobody is not in the published graph" in response.text
 
 
+@pytest.mark.parametrize("reference", ["<>", "skills-set/a b", "skills-set/a%ZZ", "skills-set/a\x00b"])
+def test_match_of_invalid_iri_is_a_bad_request(server, reference):
+    response = get(server, "/match", "application/json", source=reference, target="role/sound-technician")
+
+    assert response.status_code == 400
+    assert response.text.startswith("invalid_iri: source=")
+    assert "\x00" not in response.text
+
+
+@pytest.mark.parametrize("parameters", [{"person": "person/a b"}, {"role": "role/<x>"},
+                                        {"person": "person/bever", "sector": "<>"}])
+def test_rank_of_invalid_iri_is_a_bad_request(server, parameters):
+    response = get(server, "/rank", "application/json", **parameters)
+
+    assert response.status_code == 400
+    assert response.text.startswith("invalid_iri:")
+
+
 def test_match_form_offers_people_programmes_and_standards(server):
     page = get(server, "/match", "text/html", lang="en").text
 
