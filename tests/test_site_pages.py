@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from .pages import (BAL, ESCO_MODEL, BROWSER_ACCEPT, first_of_class, get_page, heading, label_of,
+from .pages import (BAL, BASE, ESCO_MODEL, BROWSER_ACCEPT, first_of_class, get_page, heading, label_of,
                     link_targets, open_store, path_of)
 
 KINDS_ON_PAGES = [
@@ -177,3 +177,21 @@ def _node(iri: str):
 
     return ox.NamedNode(iri)
 
+
+
+PAGES_WITH_EXTERNAL_PROPERTIES = ["/id/skills-set/bever", "/id/role/sound-technician",
+                                  "/id/standard/lighting-technician", "/id/dimension/people-technology",
+                                  "/dataset"]
+
+
+@pytest.mark.parametrize("path", PAGES_WITH_EXTERNAL_PROPERTIES)
+def test_norwegian_page_names_every_property_in_norwegian(server, store, path):
+    page = get_page(server.url + path, lang="nb")
+
+    for row_heading in page.select('th[scope="row"] a'):
+        property_iri = requests.utils.unquote(row_heading["href"].split("iri=")[-1])
+        if not property_iri.startswith("http"):
+            property_iri = BASE + row_heading["href"].lstrip("/")
+        names = store.labels([property_iri])[property_iri]
+        assert "nb" in names, f"{property_iri} has no Norwegian label"
+        assert row_heading.get_text(strip=True) == names["nb"]
