@@ -25,8 +25,9 @@ def escape_control_characters(message: str) -> str:
 def error_response(status: int, code: str, message: str | dict[str, str], headers: dict | None = None):
     """Return an error as an HTML page or as text/plain starting with the stable `code`.
 
-    `message` is either one text or a text per language; pages use the reader's language, and
-    plain-text answers for programs are always in English. Control characters in the message,
+    `message` is either one text or a text per language ("nb", "en"); pages use the reader's
+    language. Plain-text answers for programs are always in English: the dict's "plain" text
+    when it has one, else its "en" text. Control characters in the message,
     which may come from the request, are escaped.
     """
     lang = g.get("lang", "nb")
@@ -40,7 +41,7 @@ def error_response(status: int, code: str, message: str | dict[str, str], header
         body = render_template("error.html", status=status, code=code, message=message, lang=lang)
         return body, status, {"Content-Type": "text/html; charset=utf-8", **(headers or {})}
     if isinstance(message, dict):
-        message = message["en"]
+        message = message.get("plain", message["en"])
     return f"{code}: {message}\n", status, {"Content-Type": "text/plain; charset=utf-8", **(headers or {})}
 
 

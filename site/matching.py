@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 
-from balgraph.services.descriptions import DescriptionNotFound
+from balgraph.services.descriptions import DescriptionNotFound, ResourceMissing
 from balgraph.services.match_report import (BEYOND, STATUS_NAMES, item_reason, pick, ranking_json,
                                             report_json, report_title, report_triples, summary)
 from balgraph.services.match_service import MatchService
@@ -102,15 +102,18 @@ def match():
         if media_type == HTML and not request.args.get("source") and not request.args.get("target"):
             return _vary(Response(render_template("match_form.html", choices=_choices(service)),
                                   mimetype=HTML))
-        return _vary(error_response(400, "missing_parameter",
-                                    "Pass both source= and target=: IRIs of skills sets, education "
-                                    "standards, skills standards, persons or roles."))
+        return _vary(error_response(400, "missing_parameter", {
+            "en": "Pass both source= and target=: IRIs of skills sets, education standards, skills "
+                  "standards, persons or roles.",
+            "nb": "Oppgi både source= og target=: IRI-er til kompetansesett, utdanningsstandarder, "
+                  "kompetansestandarder, personer eller roller.",
+        }))
     try:
         source, target = _read(service, "source"), _read(service, "target")
     except InvalidIriParameter as invalid:
         return _vary(invalid.response)
     except DescriptionNotFound as error:
-        return _vary(error_response(404, "not_found", str(error)))
+        return _vary(_not_comparable(error))
     result = compare(source, target)
     labels = service.labels_for([result])
     base = service.base_iri
@@ -133,8 +136,11 @@ def rank():
         return _vary(refusal)
     parameter = next((name for name in ("person", "role") if request.args.get(name)), None)
     if parameter is None:
-        return _vary(error_response(400, "missing_parameter",
-                                    "Pass person= (a person or skills set) or role= (a role or skills standard)."))
+        return _vary(error_response(400, "missing_parameter", {
+            "en": "Pass person= (a person or skills set) or role= (a role or skills standard).",
+            "nb": "Oppgi person= (en person eller et kompetansesett) eller role= (en rolle eller en "
+                  "kompetansestandard).",
+        }))
     service = match_service()
     try:
         sector = _iri_parameter(service, "sector") if request.args.get("sector") else None
@@ -142,7 +148,7 @@ def rank():
     except InvalidIriParameter as invalid:
         return _vary(invalid.response)
     except DescriptionNotFound as error:
-        return _vary(error_response(404, "not_found", str(error)))
+        return _vary(_not_comparable(error))
     base = service.base_iri
     if media_type == HTML:
         body = render_template("rank.html", ranking=ranking, lang=g.lang, pick=pick, summary=summary,
@@ -155,6 +161,24 @@ def rank():
     labels = service.labels_for(ranking.results)
     triples = [t for result in ranking.results for t in report_triples(result, base, labels)]
     return _vary(Response(serialize_triples(triples, media_type), mimetype=media_type))
+
+
+def _not_comparable(error: DescriptionNotFound):
+    """Return the 404 for a description that cannot be compared, in words a reader of the page can act on.
+
+    Plain-text answers keep the full English message, which tells the publisher to rebuild.
+    """
+    if isinstance(error, ResourceMissing):
+        message = {"en": f"{error.iri} is not in the published graph. Check the address, or choose "
+                         "from the lists on the match page.",
+                   "nb": f"{error.iri} finnes ikke i den publiserte grafen. Sjekk adressen, eller velg "
+                         "fra listene på sammenligningssiden."}
+    else:
+        message = {"en": str(error),
+                   "nb": "Dette kan ikke sammenlignes. Velg et kompetansesett, en utdanningsstandard, "
+                         "en kompetansestandard, en rolle eller en person. Detaljer (på engelsk): "
+                         + str(error)}
+    return error_response(404, "not_found", {**message, "plain": str(error)})
 
 
 def _format_links() -> dict[str, str]:

@@ -89,14 +89,18 @@ def negotiate(offers: list[str]) -> tuple[str | None, Response | None]:
         media_type = media_type_for(asked)
         if media_type not in offers:
             names = ", ".join(sorted({n for n, t in FORMAT_NAMES.items() if t in offers}))
-            return None, error_response(400, "unknown_format",
-                                        f"format={asked!r} is not available here. Use one of: {names}.")
+            return None, error_response(400, "unknown_format", {
+                "en": f"format={asked!r} is not available here. Use one of: {names}.",
+                "nb": f"format={asked!r} finnes ikke her. Bruk et av disse: {names}.",
+            })
         return media_type, None
     media_type = choose(request.headers.get("Accept"), offers)
     if media_type is None:
-        return None, error_response(406, "not_acceptable",
-                                    "None of the requested media types is available. Available: "
-                                    + ", ".join(offers) + ".")
+        available = ", ".join(offers)
+        return None, error_response(406, "not_acceptable", {
+            "en": f"None of the requested media types is available. Available: {available}.",
+            "nb": f"Ingen av de forespurte medietypene finnes. Tilgjengelige: {available}.",
+        })
     return media_type, None
 
 
@@ -111,16 +115,23 @@ def dereference(iri: str):
     if media_type == HTML:
         view = service.view(iri, g.lang)
         if view is None:
-            return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph."))
+            return _with_vary(_resource_not_found(iri))
         formats = {name: local_url(iri) + "?format=" + name for name in ("ttl", "jsonld", "rdf", "nt")}
         body = render_template("resource.html", view=view, formats=formats)
         response = Response(body, mimetype="text/html")
     else:
         triples = service.triples(iri)
         if not triples:
-            return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph."))
+            return _with_vary(_resource_not_found(iri))
         response = Response(serialize_triples(triples, media_type), mimetype=media_type)
     return _with_vary(response)
+
+
+def _resource_not_found(iri: str):
+    return error_response(404, "not_found", {
+        "en": f"No resource {iri} in the published graph.",
+        "nb": f"Den publiserte grafen har ingen ressurs {iri}.",
+    })
 
 
 def _with_vary(response):

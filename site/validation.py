@@ -43,7 +43,7 @@ FORM_FORMATS = {
 class SubmissionRejected(Exception):
     """A request to /validate that cannot be validated; carries the HTTP status and a stable code."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str | dict[str, str]) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
 
@@ -72,7 +72,11 @@ def validate():
     except SubmissionRejected as rejection:
         return _rejected(from_form, rejection.status, rejection.code, rejection.message)
     except InputError as error:
-        return _rejected(from_form, 400, "invalid_input", str(error))
+        return _rejected(from_form, 400, "invalid_input", {
+            "en": str(error),
+            "nb": f"Dataene kan ikke leses. Tolkerens melding (på engelsk): {error}",
+            "plain": str(error),
+        })
     except ValidationTimeout as timeout:
         return _rejected(from_form, 503, "validation_timeout",
                          f"{timeout}. Send a smaller document, or validate it with `balgraph validate`.")
@@ -86,12 +90,17 @@ def _read_form() -> tuple[bytes, ox.RdfFormat, str, str | None]:
     if upload is not None and upload.filename:
         document, source = upload.read(), PurePath(upload.filename).name
         if not document.strip():
-            raise SubmissionRejected(400, "missing_document",
-                                     f"The file {source} is empty. Choose a file that contains RDF.")
+            raise SubmissionRejected(400, "missing_document", {
+                "en": f"The file {source} is empty. Choose a file that contains RDF.",
+                "nb": f"Filen {source} er tom. Velg en fil som inneholder RDF.",
+            })
     else:
         document, source = request.form.get("data", "").encode("utf-8"), "pasted text"
         if not document.strip():
-            raise SubmissionRejected(400, "missing_document", "Paste RDF into the text field or choose a file.")
+            raise SubmissionRejected(400, "missing_document", {
+                "en": "Paste RDF into the text field or choose a file.",
+                "nb": "Lim inn RDF i tekstfeltet eller velg en fil.",
+            })
     return document, _form_format(source), source, _profile(request.form.get("profile"))
 
 
@@ -160,9 +169,11 @@ def _with_verdict(response: Response, report) -> Response:
     return response
 
 
-def _rejected(from_form: bool, status: int, code: str, message: str):
+def _rejected(from_form: bool, status: int, code: str, message: str | dict[str, str]):
     log.info("validation request rejected: %s %s", code, message)
     if from_form:
+        if isinstance(message, dict):
+            message = message[g.get("lang", "nb")]
         body = render_template("validation.html", profiles=list(PROFILES), report=None,
                                error={"code": code, "message": message})
         return body, status, {"Content-Type": "text/html; charset=utf-8"}

@@ -129,6 +129,15 @@ def test_unknown_resource_is_404_in_both_languages(server):
     assert english.status_code == 404
     assert "Resource not found" in english.text
     assert "Fant ikke ressursen" in norwegian.text
+    assert "Den publiserte grafen har ingen ressurs" in norwegian.text
+    assert "No resource" not in norwegian.text
+
+
+def test_unknown_format_page_speaks_norwegian(server):
+    response = requests.get(server.url + "/id/role/sound-technician", params={"format": "pdf"}, timeout=10,
+                            headers={"Accept": "text/html", "Accept-Language": "nb"})
+    assert response.status_code == 400
+    assert "format=&#39;pdf&#39; finnes ikke her." in response.text
 
 
 def test_unknown_resource_is_a_plain_404_for_programs(server):

@@ -96,6 +96,26 @@ def test_match_of_unknown_iri_is_not_found(server):
     assert "skills-set/nobody is not in the published graph" in response.text
 
 
+def test_match_page_of_unknown_iri_speaks_to_readers(server):
+    for lang, expected in (("nb", "finnes ikke i den publiserte grafen"),
+                           ("en", "is not in the published graph. Check the address")):
+        response = requests.get(server.url + "/match", timeout=30,
+                                params={"source": "skills-set/nobody", "target": "role/sound-technician"},
+                                headers={"Accept": "text/html", "Accept-Language": lang})
+
+        assert response.status_code == 404
+        assert expected in response.text
+        assert "balgraph build" not in response.text
+
+
+def test_rank_page_without_subject_speaks_norwegian(server):
+    response = requests.get(server.url + "/rank", timeout=30,
+                            headers={"Accept": "text/html", "Accept-Language": "nb"})
+
+    assert response.status_code == 400
+    assert "Oppgi person= (en person eller et kompetansesett)" in response.text
+
+
 @pytest.mark.parametrize("reference", ["<>", "skills-set/a b", "skills-set/a%ZZ", "skills-set/a\x00b"])
 def test_match_of_invalid_iri_is_a_bad_request(server, reference):
     response = get(server, "/match", "application/json", source=reference, target="role/sound-technician")

@@ -166,6 +166,19 @@ def test_unparseable_upload_shows_the_error_on_the_page(server):
     assert "broken.ttl:1:" in answer.text
 
 
+def test_form_errors_speak_norwegian(server):
+    empty = requests.post(server.url + "/validate", data={"data": "", "format": "auto"},
+                          headers={"Accept-Language": "nb"}, timeout=60)
+    broken = requests.post(server.url + "/validate", files={"file": ("broken.ttl", b"<a> <b> .\n")},
+                           headers={"Accept-Language": "nb"}, timeout=60)
+
+    assert empty.status_code == 400
+    assert "Lim inn RDF i tekstfeltet eller velg en fil." in empty.text
+    assert broken.status_code == 400
+    assert "Dataene kan ikke leses." in broken.text
+    assert "broken.ttl:1:" in broken.text
+
+
 def test_rdf_xml_with_only_a_comment_is_rejected(server):
     document = b'<?xml version="1.0"?>\n<!-- no data yet -->\n'
     answer = _post(server, document, content_type="application/rdf+xml", accept="text/plain")

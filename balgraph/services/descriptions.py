@@ -93,6 +93,14 @@ class DescriptionNotFound(BalgraphError):
     """An IRI names nothing that can be compared: no skills description, role or person."""
 
 
+class ResourceMissing(DescriptionNotFound):
+    """An IRI that the published graph says nothing about; `iri` is that IRI."""
+
+    def __init__(self, iri: str, message: str) -> None:
+        super().__init__(message)
+        self.iri = iri
+
+
 class DescriptionReader:
     """Read skills descriptions from a graph store."""
 
@@ -114,7 +122,7 @@ class DescriptionReader:
         if BAL + "Person" in types:
             return self._only(SKILLS_SET_OF_PERSON_QUERY, "person", iri, "skills set"), INDIVIDUAL_SKILLS_SET
         if not types:
-            raise DescriptionNotFound(f"{iri} is not in the published graph; check the IRI, or run "
+            raise ResourceMissing(iri, f"{iri} is not in the published graph; check the IRI, or run "
                                       "`balgraph build` if the data was added since the last build")
         raise DescriptionNotFound(f"{iri} is not a skills standard, skills set, education standard, role or "
                                   "person, so it has no key skills to compare; pass one of those instead")
