@@ -203,3 +203,36 @@ def test_search_works_without_javascript(server, browser_folders, store):
         screenshot(driver, "role-page-without-javascript")
     finally:
         driver.quit()
+
+
+# Return the words in the cells matched by the CSS selector arguments[0] that the browser laid
+# out over more than one line, leaving out IRIs and code.
+WORDS_BROKEN_ACROSS_LINES = """
+const broken = [];
+for (const cell of document.querySelectorAll(arguments[0])) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest("code, .iri")) continue;  // IRIs may break anywhere
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (range.getClientRects().length > 1) broken.push(match[0]);
+    }
+  }
+}
+return broken;
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["/rank?person=person/bever&lang=en", "/download/?lang=nb"])
+def test_table_headings_keep_whole_words(server, browser, path, width):
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(server.url + path)
+        broken = browser.execute_script(WORDS_BROKEN_ACROSS_LINES, "th")
+        assert broken == [], f"{path} at {width} px breaks these words across lines: {broken}"
+        screenshot(browser, f"table-headings-{width}-{path.strip('/').split('?')[0] or 'home'}")
+    finally:
+        browser.set_window_size(1280, 900)
