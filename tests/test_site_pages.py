@@ -195,3 +195,11 @@ def test_norwegian_page_names_every_property_in_norwegian(server, store, path):
         names = store.labels([property_iri])[property_iri]
         assert "nb" in names, f"{property_iri} has no Norwegian label"
         assert row_heading.get_text(strip=True) == names["nb"]
+
+
+def test_person_page_is_named_by_pseudonym(server):
+    for lang in ("nb", "en"):
+        page = get_page(server.url + "/id/person/bever", lang=lang)
+
+        assert heading(page) == "Bever"
+        assert page.find("title").get_text().startswith("Bever – ")
