@@ -266,14 +266,22 @@ TEXTS = {
     "standards_count": {"nb": "{count} standarder", "en": "{count} standards"},
     "standards_count_one": {"nb": "1 standard", "en": "1 standard"},
     "key_skills_count": {"nb": "{count} nøkkelkompetanser", "en": "{count} key skills"},
+    "key_skills_count_one": {"nb": "1 nøkkelkompetanse", "en": "1 key skill"},
     "in_numbers": {"nb": "I tall", "en": "In numbers"},
     "count_skills_standard": {"nb": "kompetansestandarder", "en": "skills standards"},
+    "count_skills_standard_one": {"nb": "kompetansestandard", "en": "skills standard"},
     "count_role": {"nb": "roller", "en": "roles"},
+    "count_role_one": {"nb": "rolle", "en": "role"},
     "count_key_skill": {"nb": "nøkkelkompetanser", "en": "key skills"},
+    "count_key_skill_one": {"nb": "nøkkelkompetanse", "en": "key skill"},
     "count_learning_outcome": {"nb": "læringsutbyttebeskrivelser", "en": "learning outcomes"},
+    "count_learning_outcome_one": {"nb": "læringsutbyttebeskrivelse", "en": "learning outcome"},
     "count_individual_skills_set": {"nb": "individuelle kompetansesett", "en": "individual skills sets"},
+    "count_individual_skills_set_one": {"nb": "individuelt kompetansesett", "en": "individual skills set"},
     "count_education_standard": {"nb": "utdanningsstandarder", "en": "education standards"},
+    "count_education_standard_one": {"nb": "utdanningsstandard", "en": "education standard"},
     "count_esco": {"nb": "ESCO-begreper det lenkes til", "en": "ESCO concepts linked to"},
+    "count_esco_one": {"nb": "ESCO-begrep det lenkes til", "en": "ESCO concept linked to"},
     "no_sector": {"nb": "Uten bransje", "en": "Without a sector"},
     "examples": {"nb": "Eksempelspørringer", "en": "Example queries"},
     "examples_authority": {"nb": "For kvalifikasjonsmyndigheter", "en": "For qualification authorities"},
@@ -318,7 +326,12 @@ def choose_language(request: Request) -> str:
 
 
 def text(key: str, lang: str, **values: object) -> str:
-    """Return the interface text `key` in `lang`, with {name} placeholders filled from `values`."""
+    """Return the interface text `key` in `lang`, with {name} placeholders filled from `values`.
+
+    When `values` has count=1 and a text `key`_one exists, that singular text is used.
+    """
+    if values.get("count") == 1 and f"{key}_one" in TEXTS:
+        key = f"{key}_one"
     template = TEXTS[key][lang]
     return template.format(**values) if values else template
 

@@ -193,3 +193,18 @@ def test_key_skill_page_has_no_profile(server):
     page = get(server, "/id/key-skill/ekorn/safe-levels", "text/html", lang="en").text
 
     assert "balance-profile" not in page
+
+
+@pytest.mark.parametrize("mean, lang, expected", [
+    (0.0, "en", "mean 0.00 (balanced)"), (-0.001, "en", "mean 0.00 (balanced)"),
+    (0.0, "nb", "snitt 0,00 (balansert)"), (0.5, "en", "mean +0.50 (towards technology)"),
+    (-0.25, "nb", "snitt -0,25 (mot menneske)"),
+])
+def test_profile_mean_says_balanced_at_zero(mean, lang, expected):
+    from types import SimpleNamespace
+
+    from balgraph.services.profile import _mean_text
+
+    row = SimpleNamespace(first_pole="Menneske" if lang == "nb" else "People",
+                          second_pole="Teknologi" if lang == "nb" else "Technology")
+    assert _mean_text(mean, row, lang) == expected

@@ -85,3 +85,12 @@ def test_suggestions_are_at_most_eight_and_best_first(server, store):
     suggestions = response.json()["suggestions"]
     assert len(suggestions) == 8
     assert suggestions[0]["label"].lower().startswith("a")
+
+
+@pytest.mark.parametrize("lang, opening, closing", [("en", "“", "”"), ("nb", "«", "»")])
+def test_matched_label_is_quoted_in_the_reader_language(server, lang, opening, closing):
+    page = get_page(server.url + "/search", q="lys", lang=lang)
+
+    quoted = [span.get_text() for span in page.select("li span span")]
+    assert quoted, "no search hit shows the label it matched"
+    assert all(text.startswith(opening) and text.endswith(closing) for text in quoted), quoted

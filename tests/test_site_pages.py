@@ -203,3 +203,32 @@ def test_person_page_is_named_by_pseudonym(server):
 
         assert heading(page) == "Bever"
         assert page.find("title").get_text().startswith("Bever – ")
+
+
+MODEL_ORDER = ["people-technology", "flexibility-routine", "pace-presence"]
+
+
+@pytest.mark.parametrize("path", ["/", "/id/standard/lighting-technician"])
+def test_dimensions_follow_the_model_order(server, path):
+    page = get_page(server.url + path, lang="en")
+
+    headings = [a["href"].rsplit("/", 1)[-1] for a in page.select('h3[id^="dimension-"] a')]
+    assert headings[:3] == MODEL_ORDER
+
+
+def test_home_counts_one_in_the_singular(server):
+    for lang, expected in (("en", "1 education standard"), ("nb", "1 utdanningsstandard")):
+        totals = get_page(server.url + "/", lang=lang).find("ul", class_="totals")
+        lines = [" ".join(item.get_text(" ", strip=True).split()) for item in totals.find_all("li")]
+
+        assert expected in lines
+        assert expected + "s" not in lines
+        assert expected + "er" not in lines
+
+
+def test_profile_description_counts_one_key_skill(server):
+    page = get_page(server.url + "/id/skills-set/bever", lang="en")
+
+    description = page.find("desc").get_text()
+    assert "flexibility–routine: 1 key skill, mean +0.70 (towards routine)" in description
+    assert "1 key skills" not in description

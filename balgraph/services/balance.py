@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..store import GraphStore
+from .descriptions import DIMENSION_ORDER
 from .resources import pick_label
 
 BAL = "https://w3id.org/balgraph/ontology#"
@@ -116,7 +117,7 @@ class BalanceService:
                 for dim, poles in shown.items()}
         for row in placements:
             _place(rows, row, link)
-        ordered = sorted(rows.values(), key=lambda r: r.dimension.label.lower())
+        ordered = sorted(rows.values(), key=_model_order)
         for row in ordered:
             for column in row.poles:
                 column.key_skills.sort(key=lambda skill: skill.label.lower())
@@ -167,3 +168,10 @@ def _in_model_order(dimension: str, poles: list[str], labels: dict[str, dict[str
         return (found if found >= 0 else len(dimension_label) + 1, pole)
 
     return sorted(poles, key=position)
+
+
+def _model_order(row: DimensionRow) -> tuple:
+    """Sort key for dimensions in the balance model's order; dimensions outside it follow by label."""
+    slug = row.dimension.iri.rsplit("/", 1)[-1]
+    position = DIMENSION_ORDER.index(slug) if slug in DIMENSION_ORDER else len(DIMENSION_ORDER)
+    return position, row.dimension.label.lower()

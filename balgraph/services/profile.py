@@ -142,14 +142,26 @@ def _text_alternative(chart: BalanceChart, lang: str) -> str:
             if mean is None:
                 parts.append(f"{row.label}: " + ("ingen nøkkelkompetanser" if lang == "nb" else "no key skills"))
                 continue
-            pole = row.first_pole if mean < 0 else row.second_pole
-            value = f"{mean:+.2f}".replace(".", ",") if lang == "nb" else f"{mean:+.2f}"
-            if lang == "nb":
-                parts.append(f"{row.label}: {count} nøkkelkompetanser, snitt {value} (mot {pole.lower()})")
-            else:
-                parts.append(f"{row.label}: {count} key skills, mean {value} (towards {pole.lower()})")
+            parts.append(f"{row.label}: {_key_skills_count(count, lang)}, {_mean_text(mean, row, lang)}")
         sentences.append(f"{series.label}: " + "; ".join(parts) + ".")
     return " ".join(sentences)
+
+
+def _key_skills_count(count: int, lang: str) -> str:
+    if lang == "nb":
+        return f"{count} nøkkelkompetanse" + ("" if count == 1 else "r")
+    return f"{count} key skill" + ("" if count == 1 else "s")
+
+
+def _mean_text(mean: float, row, lang: str) -> str:
+    """Describe a mean placement, such as "mean +0.50 (towards technology)"; a mean that rounds to 0 is balanced."""
+    value = f"{mean:+.2f}"
+    if value in ("+0.00", "-0.00"):
+        return "snitt 0,00 (balansert)" if lang == "nb" else "mean 0.00 (balanced)"
+    pole = row.first_pole if mean < 0 else row.second_pole
+    if lang == "nb":
+        return f"snitt {value.replace('.', ',')} (mot {pole.lower()})"
+    return f"mean {value} (towards {pole.lower()})"
 
 
 def _title(descriptions: list[SkillsDescription], lang: str) -> str:
