@@ -100,8 +100,9 @@ def match():
     service = match_service()
     if not request.args.get("source") or not request.args.get("target"):
         if media_type == HTML and not request.args.get("source") and not request.args.get("target"):
-            return _vary(Response(render_template("match_form.html", choices=_choices(service)),
-                                  mimetype=HTML))
+            choices = _choices(service)
+            return _vary(Response(render_template("match_form.html", choices=choices,
+                                                  preselected=_preselected(choices)), mimetype=HTML))
         return _vary(error_response(400, "missing_parameter", {
             "en": "Pass both source= and target=: IRIs of skills sets, education standards, skills "
                   "standards, persons or roles.",
@@ -215,3 +216,12 @@ def _choices(service: MatchService) -> dict[str, list[tuple[str, str]]]:
     for kind in (INDIVIDUAL_SKILLS_SET, EDUCATION_STANDARD, SKILLS_STANDARD):
         choices[kind] = [(d.iri, pick(d.labels, lang, d.iri)) for d in service.descriptions(kind)]
     return choices
+
+
+def _preselected(choices: dict[str, list[tuple[str, str]]]) -> dict[str, str | None]:
+    """Pick different first choices for the two lists: a person's skills set against a skills standard."""
+    def first(kind: str) -> str | None:
+        return choices[kind][0][0] if choices.get(kind) else None
+
+    return {"source": first(INDIVIDUAL_SKILLS_SET) or first(EDUCATION_STANDARD),
+            "target": first(SKILLS_STANDARD) or first(EDUCATION_STANDARD)}

@@ -162,14 +162,15 @@ def test_keyboard_reaches_skip_link_and_search_first(server, browser):
 
     browser.get(server.url + "/?lang=en")
     names = []
-    # Skip link, site name, language switch, the five links of the main navigation, search field.
-    for _ in range(9):
+    # Skip link, site name, language switch, the six links of the main navigation, search field.
+    for _ in range(10):
         browser.switch_to.active_element.send_keys(Keys.TAB)
         element = browser.switch_to.active_element
         names.append(element.get_attribute("id") or element.text)
     assert "site-search" in names
     assert "SPARQL queries" in names
     assert "Validation" in names
+    assert "Match and mismatch" in names
 
 
 @pytest.mark.parametrize("name, path", [("home", "/"), ("standard", None), ("query", "/query?example=20-learning-outcomes"),

@@ -134,6 +134,29 @@ def test_rank_of_invalid_iri_is_a_bad_request(server, parameters):
     assert response.text.startswith("invalid_iri:")
 
 
+def test_match_form_preselects_different_items(server):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(get(server, "/match", "text/html", lang="en").text, "html.parser")
+    source = page.select_one("select#source option[selected]")
+    target = page.select_one("select#target option[selected]")
+
+    assert source is not None
+    assert target is not None
+    assert source["value"] != target["value"]
+    assert source["value"].startswith(ID + "skills-set/")
+    assert target["value"].startswith(ID + "standard/")
+
+
+def test_main_navigation_links_to_the_match_page(server):
+    for lang, name in (("nb", "Match og mismatch"), ("en", "Match and mismatch")):
+        home = get(server, "/", "text/html", lang=lang).text
+        form = get(server, "/match", "text/html", lang=lang).text
+
+        assert f'<li><a href="/match">{name}</a></li>' in home
+        assert f'<li><a href="/match" aria-current="page">{name}</a></li>' in form
+
+
 def test_match_form_offers_people_programmes_and_standards(server):
     page = get(server, "/match", "text/html", lang="en").text
 

@@ -166,6 +166,21 @@ def test_unparseable_upload_shows_the_error_on_the_page(server):
     assert "broken.ttl:1:" in answer.text
 
 
+def test_form_keeps_pasted_data_and_choices(server):
+    from bs4 import BeautifulSoup
+
+    pasted = CONFORMING.decode()
+    for data in (pasted, "@prefix broken"):
+        answer = requests.post(server.url + "/validate", timeout=60, headers={"Accept-Language": "en"},
+                               data={"data": data, "format": "turtle", "profile": "role-standard"})
+        form = BeautifulSoup(answer.text, "html.parser").find("form", action="/validate")
+
+        # Browsers drop the newline that follows <textarea>; html.parser keeps it.
+        assert form.find("textarea", id="data").get_text().removeprefix("\n") == data
+        assert form.select_one("select#format option[selected]")["value"] == "turtle"
+        assert form.select_one("select#profile option[selected]")["value"] == "role-standard"
+
+
 def test_form_errors_speak_norwegian(server):
     empty = requests.post(server.url + "/validate", data={"data": "", "format": "auto"},
                           headers={"Accept-Language": "nb"}, timeout=60)
