@@ -15,6 +15,7 @@ from .errors import BalgraphError, NotConformingError
 log = logging.getLogger("balgraph")
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, as a shell reports a process that SIGPIPE ended
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -316,6 +317,20 @@ def _vocab(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; a reader that closes the pipe early ends it quietly."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader (say, `head`) has closed the pipe. Point stdout at devnull so that the
+        # interpreter's final flush does not raise again, and exit as a shell does on SIGPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
