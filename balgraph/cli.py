@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export_elm = commands.add_parser("export-elm", help="write a standard as a European Learning Model "
                                      "qualification")
-    export_elm.add_argument("iri", help="IRI of a skills standard or education standard in the current build")
+    export_elm.add_argument("iri", help="IRI or path under id/ (e.g. standard/sound-technician) of a skills "
+                                        "standard or education standard in the current build")
     export_elm.add_argument("--format", choices=("turtle", "jsonld"), default="turtle",
                             help="output format (default: turtle)")
     export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
@@ -129,7 +130,8 @@ def _add_authoring_commands(commands) -> None:
                           help="language of the error report (default: from LANG, else en)")
 
     exporter = commands.add_parser("export", help="write a published standard in an authoring format")
-    exporter.add_argument("iri", metavar="IRI", help="IRI of a skills standard, skills set, education standard or role")
+    exporter.add_argument("iri", metavar="IRI", help="IRI or path under id/ (e.g. skills-set/bever) of a skills "
+                                                     "standard, skills set, education standard or role")
     exporter.add_argument("--to", choices=("xlsx", "yaml", "csv"), required=True, help="authoring format to write")
     exporter.add_argument("--output", type=Path, metavar="PATH",
                           help="file (or folder, for csv) to write (default: named after the ID, in the current folder)")
@@ -187,7 +189,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "export-elm":
         from .services.elm import export_elm, serialize_elm
         from .store import OxigraphStore
-        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), args.iri), args.format)
+        from .references import resource_iri
+        standard = resource_iri(args.iri, settings.base_iri)
+        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), standard), args.format)
         if args.output:
             args.output.write_text(text, encoding="utf-8")
         else:
@@ -243,7 +247,8 @@ def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
     from .sources import ProjectSources
     sources = ProjectSources(settings.project_dir)
     if args.command == "export":
-        target = export_resource(args.iri, args.to, args.output, args.lang, sources, settings.base_iri)
+        from .references import resource_iri
+        target = export_resource(resource_iri(args.iri, settings.base_iri), args.to, args.output, args.lang, sources, settings.base_iri)
         print(f"wrote {target}")
         return EXIT_OK
     try:

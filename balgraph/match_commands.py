@@ -21,6 +21,7 @@ from .services.match_report import (BEYOND, STATUS_NAMES, item_reason, number, p
                                     report_json, report_title, report_triples, summary)
 from .services.match_service import MatchService, Ranking
 from .services.matching import EDUCATION_STANDARD, MatchResult, SkillsDescription, compare
+from .references import file_not_found, looks_like_file
 from .sources import ProjectSources
 from .store import OxigraphStore
 
@@ -64,10 +65,12 @@ class _References:
         return self._service
 
     def read(self, reference: str) -> SkillsDescription:
-        path = Path(reference)
+        path = Path(reference).expanduser()
         if path.is_file():
             store = store_for_files([path], self.sources)
             return DescriptionReader(store).read(description_in_file(path))
+        if looks_like_file(reference):
+            raise file_not_found(reference)
         return self.service.reader.read(self.service.iri_for(reference))
 
     def labels(self, results: list[MatchResult]) -> dict[str, dict[str, str]]:

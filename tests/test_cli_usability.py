@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+import yaml
 
-from .support import BALGRAPH, PROJECT
+from .support import BALGRAPH, PROJECT, run_balgraph
 
 
 def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
@@ -34,3 +35,52 @@ def test_validate_into_closed_pipe_is_quiet():
 
     assert "Traceback" not in result.stderr
     assert result.returncode == 141
+
+
+@pytest.mark.parametrize("reference, kind, identifier", [
+    ("https://w3id.org/balgraph/id/skills-set/bever", "individual-skills-set", "bever"),
+    ("skills-set/bever", "individual-skills-set", "bever"),
+    ("education-standard/stage-technical-production", "education-standard", "stage-technical-production"),
+    ("standard/sound-technician", "skills-standard", "sound-technician"),
+])
+def test_export_reads_every_data_folder(tmp_path, reference, kind, identifier):
+    target = tmp_path / "exported.yaml"
+    result = run_balgraph("export", reference, "--to", "yaml", "--output", str(target))
+
+    assert result.returncode == 0, result.stderr
+    document = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert document["kind"] == kind
+    assert document["id"] == identifier
+
+
+def test_export_csv_of_skills_set(tmp_path):
+    result = run_balgraph("export", "https://w3id.org/balgraph/id/skills-set/bever", "--to", "csv",
+                          "--output", str(tmp_path / "bever"))
+
+    assert result.returncode == 0, result.stderr
+    assert any((tmp_path / "bever").glob("*.csv"))
+
+
+@pytest.mark.parametrize("command", ["export", "export-elm"])
+def test_invalid_reference_gets_clear_error(built_store, command):
+    extra = ["--to", "yaml"] if command == "export" else []
+    result = run_balgraph("--store", str(built_store), command, "standard/sound technician", *extra)
+
+    assert result.returncode == 2
+    assert "invalid IRI" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_elm_accepts_short_path(built_store):
+    result = run_balgraph("--store", str(built_store), "export-elm", "standard/sound-technician")
+
+    assert result.returncode == 0, result.stderr
+    assert "https://w3id.org/balgraph/id/standard/sound-technician" in result.stdout
+
+
+def test_missing_file_is_file_not_found(built_store):
+    result = run_balgraph("--store", str(built_store), "match", "/tmp/does-not-exist.ttl", "role/sound-technician")
+
+    assert result.returncode == 2
+    assert "/tmp/does-not-exist.ttl: file not found" in result.stderr
+    assert "published graph" not in result.stderr

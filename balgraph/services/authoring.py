@@ -177,8 +177,9 @@ def _write_turtle(triples: list[ox.Triple], target: Path, source: Path) -> None:
 # Export
 
 def load_published(sources: ProjectSources) -> rdflib.Graph:
+    """Read every published data file: skills standards, skills sets and education standards."""
     graph = rdflib.Graph()
-    for path in sources.standards:
+    for path in (*sources.standards, *sources.skills_sets, *sources.education):
         to_rdflib(parse_file(path), graph)
     return graph
 

@@ -11,6 +11,7 @@ import logging
 import threading
 from dataclasses import dataclass
 
+from ..references import resource_iri
 from ..store import GraphStore
 from .descriptions import DescriptionNotFound, DescriptionReader
 from .matching import (EDUCATION_STANDARD, SKILLS_STANDARD, MatchResult,
@@ -43,10 +44,7 @@ class MatchService:
 
     def iri_for(self, reference: str) -> str:
         """Turn a reference into an IRI: absolute IRIs stay, others are read as paths under {base}id/."""
-        reference = reference.strip()
-        if "://" in reference or reference.startswith("urn:"):
-            return reference
-        return self.base_iri + "id/" + reference.lstrip("/")
+        return resource_iri(reference, self.base_iri)
 
     def match(self, source: str, target: str) -> MatchResult:
         """Compare the descriptions that two IRIs stand for (roles and persons resolve to theirs)."""
