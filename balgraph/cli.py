@@ -125,7 +125,8 @@ def _add_authoring_commands(commands) -> None:
     importer.add_argument("file", type=Path, metavar="FILE",
                           help="an .xlsx workbook, a .yaml file, or a folder of .csv files made from a template")
     importer.add_argument("--output", type=Path, metavar="DIR",
-                          help="folder to write the Turtle file into (default: PROJECT/data/standards)")
+                          help="folder to write the Turtle file into (default: PROJECT/data/standards, "
+                               "data/skills-sets or data/education, by the kind of document)")
     importer.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the error report (default: from LANG, else en)")
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 import yaml
 
-from .support import BALGRAPH, PROJECT, run_balgraph
+from .support import BALGRAPH, PROJECT, copy_project, run_balgraph
 
 
 def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
@@ -84,3 +84,21 @@ def test_missing_file_is_file_not_found(built_store):
     assert result.returncode == 2
     assert "/tmp/does-not-exist.ttl: file not found" in result.stderr
     assert "published graph" not in result.stderr
+
+
+@pytest.mark.parametrize("kind, folder, name", [
+    ("individual-skills-set", "skills-sets", "participant-07.ttl"),
+    ("education-standard", "education", "stage-technology-programme.ttl"),
+    ("skills-standard", "standards", "stage-manager.ttl"),
+])
+def test_import_defaults_to_folder_of_kind(tmp_path, kind, folder, name):
+    project = copy_project(tmp_path / "project")
+    standards_before = sorted(p.name for p in (project / "data" / "standards").iterdir())
+    source = PROJECT / "templates" / "authoring" / "examples" / f"{kind}.yaml"
+
+    result = run_balgraph("--project", str(project), "import", str(source))
+
+    assert result.returncode == 0, result.stderr
+    assert (project / "data" / folder / name).is_file()
+    if folder != "standards":
+        assert sorted(p.name for p in (project / "data" / "standards").iterdir()) == standards_before
