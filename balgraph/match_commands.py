@@ -40,8 +40,8 @@ def add_parsers(commands, default_language: str) -> None:
     rank = commands.add_parser("rank", help="rank roles for a person, or education standards for a role")
     rank.add_argument("subject", help="a person, skills set or education standard (ranks roles), or a role or "
                                       "skills standard (ranks education standards); file, IRI or path under id/")
-    rank.add_argument("--sector", help="rank only the roles of this sector (IRI or path under id/, "
-                                       "e.g. sector/stage-production)")
+    rank.add_argument("--sector", help="rank only the roles or education standards of this sector "
+                                       "(IRI or path under id/, e.g. sector/stage-production)")
     for parser in (match, rank):
         parser.add_argument("--format", choices=sorted(OUTPUT_FORMATS), default="text",
                             help="output: text for people, json, or an RDF report (ttl, jsonld, nt); default text")

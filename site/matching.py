@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 
+from balgraph.errors import InputError
 from balgraph.services.descriptions import DescriptionNotFound
 from balgraph.services.match_report import (BEYOND, STATUS_NAMES, item_reason, pick, ranking_json,
                                             report_json, report_title, report_triples, summary)
@@ -91,6 +92,8 @@ def match():
                                     "standards, skills standards, persons or roles."))
     try:
         source, target = _read(service, "source"), _read(service, "target")
+    except InputError as error:
+        return _vary(error_response(400, "invalid_parameter", str(error)))
     except DescriptionNotFound as error:
         return _vary(error_response(404, "not_found", str(error)))
     result = compare(source, target)
@@ -113,14 +116,25 @@ def rank():
     media_type, refusal = _negotiate()
     if refusal is not None:
         return _vary(refusal)
-    parameter = next((name for name in ("person", "role") if request.args.get(name)), None)
-    if parameter is None:
+    given = [name for name in ("person", "role") if request.args.get(name)]
+    if not given:
         return _vary(error_response(400, "missing_parameter",
                                     "Pass person= (a person or skills set) or role= (a role or skills standard)."))
+    if len(given) > 1:
+        return _vary(error_response(400, "conflicting_parameters",
+                                    "Pass either person= (ranks roles) or role= (ranks education standards), "
+                                    "not both."))
+    parameter = given[0]
     service = match_service()
     try:
         sector = service.iri_for(request.args["sector"]) if request.args.get("sector") else None
-        ranking = service.rank(service.iri_for(request.args[parameter]), sector)
+        subject = _read(service, parameter)
+        mismatch = _kind_mismatch(parameter, subject)
+        if mismatch:
+            return _vary(error_response(400, "wrong_kind", mismatch))
+        ranking = service.rank_description(subject, sector)
+    except InputError as error:
+        return _vary(error_response(400, "invalid_parameter", str(error)))
     except DescriptionNotFound as error:
         return _vary(error_response(404, "not_found", str(error)))
     base = service.base_iri
@@ -135,6 +149,17 @@ def rank():
     labels = service.labels_for(ranking.results)
     triples = [t for result in ranking.results for t in report_triples(result, base, labels)]
     return _vary(Response(serialize_triples(triples, media_type), mimetype=media_type))
+
+
+def _kind_mismatch(parameter: str, subject: SkillsDescription) -> str | None:
+    """Return why `subject` cannot be ranked for `parameter` (role= needs a role or skills standard), or None."""
+    if parameter == "role" and subject.kind != SKILLS_STANDARD:
+        return (f"role= needs a role or skills standard, but {subject.iri} is not one; pass it as person= "
+                "to rank roles for it")
+    if parameter == "person" and subject.kind == SKILLS_STANDARD:
+        return (f"person= needs a person, skills set or education standard, but {subject.iri} is a skills "
+                "standard; pass it as role= to rank education standards for it")
+    return None
 
 
 def _format_links() -> dict[str, str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
+import requests
 import yaml
 
 from .support import BALGRAPH, PROJECT, copy_project, run_balgraph
@@ -102,3 +104,42 @@ def test_import_defaults_to_folder_of_kind(tmp_path, kind, folder, name):
     assert (project / "data" / folder / name).is_file()
     if folder != "standards":
         assert sorted(p.name for p in (project / "data" / "standards").iterdir()) == standards_before
+
+
+def test_rank_unknown_sector_exits_2(built_store):
+    result = run_balgraph("--store", str(built_store), "rank", "person/bever", "--sector", "sector/nope")
+
+    assert result.returncode == 2
+    assert "https://w3id.org/balgraph/id/sector/nope" in result.stderr
+    assert "(none)" not in result.stdout
+
+
+@pytest.mark.parametrize("sector, expected", [("sector/retail", 0), ("sector/stage-production", 1)])
+def test_rank_education_applies_sector(built_store, sector, expected):
+    result = run_balgraph("--store", str(built_store), "rank", "role/sound-technician", "--sector", sector,
+                          "--format", "json")
+
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == expected
+
+
+def test_http_rank_unknown_sector_is_404(server):
+    response = requests.get(f"{server.url}/rank", params={"person": "person/bever", "sector": "sector/nope"},
+                            headers={"Accept": "application/json"}, timeout=60)
+
+    assert response.status_code == 404
+    assert "sector/nope" in response.text
+
+
+@pytest.mark.parametrize("params, fragment", [
+    ({"person": "person/bever", "role": "role/sound-technician"}, "not both"),
+    ({"role": "person/bever"}, "role= needs a role"),
+    ({"person": "role/sound-technician"}, "person= needs a person"),
+    ({"person": "person/bever bad"}, "invalid IRI"),
+])
+def test_http_rank_rejects_unclear_parameters(server, params, fragment):
+    response = requests.get(f"{server.url}/rank", params=params, headers={"Accept": "application/json"},
+                            timeout=60)
+
+    assert response.status_code == 400
+    assert fragment in response.text
