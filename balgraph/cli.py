@@ -106,10 +106,10 @@ def _add_suggest_command(esco_commands) -> None:
                          help="ESCO to search: download folders, zip files, the Turtle dump or imported Turtle "
                               "(default: the files in PROJECT/data/esco)")
     _add_esco_source_options(suggest)
-    suggest.add_argument("--top", type=int, default=5, help="suggestions per key skill or role (default: 5)")
+    suggest.add_argument("--top", type=_positive, default=5, help="suggestions per key skill or role (default: 5)")
     suggest.add_argument("--write", type=Path, metavar="FILE",
                          help="write the authoring file again with the suggestions as 'proposed' ESCO links")
-    suggest.add_argument("--accept", type=int, default=0, metavar="N",
+    suggest.add_argument("--accept", type=_non_negative, default=0, metavar="N",
                          help="with --write, mark the N best suggestions of each key skill and role as accepted")
     suggest.add_argument("--by", default="", help="name recorded as who accepted the suggestions")
     suggest.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
@@ -144,6 +144,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or a positive whole number")
     return value
 
 
@@ -221,6 +228,9 @@ def _progress(message: str) -> None:
 
 def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
     if args.esco_command == "suggest":
+        if args.accept and not args.write:
+            raise ValueError("--accept marks suggestions as accepted in the file that --write writes; "
+                             "add --write FILE, or leave out --accept")
         from .services.suggest import run_suggest
         return run_suggest(args, settings)
     from .services.esco import import_esco

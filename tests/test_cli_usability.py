@@ -143,3 +143,29 @@ def test_http_rank_rejects_unclear_parameters(server, params, fragment):
 
     assert response.status_code == 400
     assert fragment in response.text
+
+
+SUGGEST_INPUT = str(PROJECT / "templates" / "authoring" / "examples" / "skills-standard.yaml")
+
+
+@pytest.mark.parametrize("top", ["0", "-1"])
+def test_suggest_rejects_top_below_one(top):
+    result = run_balgraph("esco", "suggest", SUGGEST_INPUT, "--top", top)
+
+    assert result.returncode == 2
+    assert f"argument --top: {top} is not a positive whole number" in result.stderr
+
+
+def test_suggest_rejects_accept_without_write():
+    result = run_balgraph("esco", "suggest", SUGGEST_INPUT, "--accept", "2")
+
+    assert result.returncode == 2
+    assert "add --write FILE" in result.stderr
+    assert result.stdout == ""
+
+
+def test_suggest_into_closed_pipe_is_quiet():
+    result = run_into_closed_pipe("esco", "suggest", SUGGEST_INPUT, "--top", "1")
+
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 141
