@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_authoring_commands(commands)
 
-    commands.add_parser("build", help="validate the data and load everything into a new store")
+    build = commands.add_parser("build", help="validate the data and load everything into a new store")
+    build.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
+                       help="language of the validation report printed for warnings (default: from LANG, else en)")
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
     validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
@@ -184,12 +186,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _run_authoring(args, settings)
 
     if args.command == "build":
-        from .services.build import build
-        result = build(settings)
-        warnings = sum(1 for r in result.report.results if r.severity != "Violation")
-        print(f"build {result.info.build_id}: {result.info.triples} triples in {result.seconds:.1f} s, "
-              f"{warnings} warnings; now current in {settings.builds_dir}")
-        return EXIT_OK
+        return _build(args, settings)
 
     if args.command == "validate":
         return _validate(args, settings)
@@ -220,6 +217,19 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.build import build
+    from .services.validation_report import count_of
+    result = build(settings)
+    warnings = sum(1 for r in result.report.results if r.severity != "Violation")
+    if warnings:
+        # A build that succeeds can still have warnings (and infos); show them so they can be fixed.
+        print(result.report.as_text(args.lang), file=sys.stderr)
+    print(f"build {result.info.build_id}: {result.info.triples} triples in {result.seconds:.1f} s, "
+          f"{count_of(warnings, 'warning', 'en')}; now current in {settings.builds_dir}")
+    return EXIT_OK
 
 
 def _progress(message: str) -> None:

@@ -169,3 +169,22 @@ def test_suggest_into_closed_pipe_is_quiet():
 
     assert "Traceback" not in result.stderr
     assert result.returncode == 141
+
+
+def test_build_prints_its_warnings(tmp_path):
+    project = copy_project(tmp_path / "project")
+    skills_set = project / "data" / "skills-sets" / "bever.ttl"
+    text = skills_set.read_text(encoding="utf-8")
+    english = ' ,\n        "Bever runs the lighting desk'
+    assert english in text
+    # Dropping the English description of one key skill leaves one resource with one warning.
+    start = text.index(english)
+    skills_set.write_text(text[:start] + text[text.index("@en", start) + 3:], encoding="utf-8")
+
+    result = run_balgraph("--project", str(project), "--store", str(tmp_path / "store"), "build",
+                          "--lang", "en")
+
+    assert result.returncode == 0, result.stderr
+    assert "The resource has no English description." in result.stderr
+    assert "0 violations and 1 warning in 1 resource." in result.stderr
+    assert ", 1 warning;" in result.stdout
