@@ -188,3 +188,29 @@ def test_build_prints_its_warnings(tmp_path):
     assert "The resource has no English description." in result.stderr
     assert "0 violations and 1 warning in 1 resource." in result.stderr
     assert ", 1 warning;" in result.stdout
+
+
+def test_yaml_duplicate_names_the_id_key(tmp_path):
+    project = copy_project(tmp_path / "project")
+    example = PROJECT / "templates" / "authoring" / "examples" / "skills-standard.yaml"
+    assert run_balgraph("--project", str(project), "import", str(example)).returncode == 0
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    data["id"] = "stage-manager-copy"
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    result = run_balgraph("--project", str(project), "import", str(copy), "--lang", "en")
+
+    assert result.returncode == 2
+    assert "Give the entry another ID under its id key" in result.stderr
+    assert "Give the row" not in result.stderr
+
+
+def test_esco_import_reports_write_once(tmp_path):
+    output = tmp_path / "esco.ttl"
+
+    result = run_balgraph("esco", "import", str(PROJECT / "tests" / "data" / "esco-mini"), "--output", str(output))
+
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout + result.stderr).count("wrote") == 1
+    assert f"to {output}" in result.stdout

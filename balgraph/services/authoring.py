@@ -104,9 +104,15 @@ def _check_collisions(triples: list[ox.Triple], origins: dict[str, Origin], fold
                    if q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
                    and isinstance(q.subject, ox.NamedNode)}
         for iri in sorted(defined & origins.keys()):
-            problems.append(Problem(origins[iri].row,
-                                    f"{iri} er allerede definert i {other}. Gi raden en annen ID, eller importer til den filen.",
-                                    f"{iri} is already defined in {other}. Give the row another ID, or import into that file."))
+            place = origins[iri].row
+            record_nb, record_en = ("oppføringen", "entry") if place.yaml else ("raden", "row")
+            key_nb, key_en = (" under nøkkelen id", " under its id key") if place.yaml else ("", "")
+            problems.append(Problem(
+                place,
+                f"{iri} er allerede definert i {other}. Gi {record_nb} en annen ID{key_nb}, "
+                "eller importer til den filen.",
+                f"{iri} is already defined in {other}. Give the {record_en} another ID{key_en}, "
+                "or import into that file."))
     if problems:
         raise AuthoringError(problems)
 
