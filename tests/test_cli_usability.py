@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pyoxigraph
 import pytest
 import requests
 import yaml
@@ -214,3 +215,37 @@ def test_esco_import_reports_write_once(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (result.stdout + result.stderr).count("wrote") == 1
     assert f"to {output}" in result.stdout
+
+
+@pytest.mark.parametrize("media_type, rdf_format", [
+    ("application/n-quads", pyoxigraph.RdfFormat.N_QUADS),
+    ("application/trig", pyoxigraph.RdfFormat.TRIG),
+])
+def test_validate_endpoint_reads_quad_formats(server, media_type, rdf_format):
+    quads = list(pyoxigraph.parse(path=str(PROJECT / "data" / "standards" / "sound-technician.ttl")))
+    named = [pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.NamedNode("urn:example:graph"))
+             for q in quads]
+    body = pyoxigraph.serialize(named, format=rdf_format)
+
+    response = requests.post(f"{server.url}/validate", data=body, timeout=60,
+                             headers={"Content-Type": media_type, "Accept": "application/json"})
+
+    assert response.status_code == 200, response.text
+    assert response.json()["conforms"] is True
+
+
+@pytest.mark.parametrize("readme", ["README.md", "README.nb.md"])
+def test_readme_lists_every_shared_transversal_skill(server, readme):
+    query = (PROJECT / "docs" / "queries" / "shared-transversal-skills.rq").read_text(encoding="utf-8")
+    response = requests.post(f"{server.url}/sparql", data={"query": query},
+                             headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    assert response.status_code == 200, response.text
+    expected = {(row["escoSkill"]["value"], row["roles"]["value"])
+                for row in response.json()["results"]["bindings"]}
+    text = (PROJECT / readme).read_text(encoding="utf-8")
+    table = text[text.index("| escoSkill | roles | inRoles |"):]
+    table = table[:table.index("\n\n")]
+    listed = {tuple(cell.strip() for cell in line.strip("|").split("|")[:2])
+              for line in table.splitlines()[2:]}
+
+    assert listed == expected
