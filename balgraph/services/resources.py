@@ -16,6 +16,7 @@ DESCRIPTION_PROPERTIES = (
 )
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 INCOMING_LIMIT = 200
+LINKED_LABEL_LANGUAGES = ("nb", "no", "en", "")
 LANGUAGES = ("nb", "en")
 
 
@@ -104,6 +105,10 @@ class ResourceService:
         linked = {t.object.value for t in own if isinstance(t.object, ox.NamedNode)}
         for other, names in self.store.labels(linked).items():
             for lang, text in names.items():
+                # Labels of linked resources are a convenience for the site's languages; all the
+                # languages of a linked ESCO concept are one request away on its own IRI.
+                if lang not in LINKED_LABEL_LANGUAGES:
+                    continue
                 literal = ox.Literal(text, language=lang) if lang else ox.Literal(text)
                 result.append(ox.Triple(ox.NamedNode(other), LABEL, literal))
         return result
