@@ -27,12 +27,9 @@ log = logging.getLogger(__name__)
 CURRENT_LINK = "current"
 BUILD_INFO_FILE = "build.json"
 BUILDS_KEPT = 3
-# The properties that name a resource, in order of preference. A person has no label of their
-# own, so their pseudonym names them.
 LABEL_PROPERTIES = (
     ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
     ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
-    ox.NamedNode("https://w3id.org/balgraph/ontology#pseudonym"),
 )
 
 
@@ -63,7 +60,7 @@ class GraphStore(ABC):
 
     @abstractmethod
     def labels(self, iris: Iterable[str]) -> dict[str, dict[str, str]]:
-        """Return skos:prefLabel, rdfs:label or bal:pseudonym of each IRI, by language tag ("" for none)."""
+        """Return skos:prefLabel or rdfs:label of each IRI, by language tag ("" for none)."""
 
     @abstractmethod
     def info(self) -> BuildInfo:
