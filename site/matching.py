@@ -116,15 +116,9 @@ def rank():
     media_type, refusal = _negotiate()
     if refusal is not None:
         return _vary(refusal)
-    given = [name for name in ("person", "role") if request.args.get(name)]
-    if not given:
-        return _vary(error_response(400, "missing_parameter",
-                                    "Pass person= (a person or skills set) or role= (a role or skills standard)."))
-    if len(given) > 1:
-        return _vary(error_response(400, "conflicting_parameters",
-                                    "Pass either person= (ranks roles) or role= (ranks education standards), "
-                                    "not both."))
-    parameter = given[0]
+    parameter, problem = _subject_parameter()
+    if problem is not None:
+        return _vary(problem)
     service = match_service()
     try:
         sector = service.iri_for(request.args["sector"]) if request.args.get("sector") else None
@@ -149,6 +143,19 @@ def rank():
     labels = service.labels_for(ranking.results)
     triples = [t for result in ranking.results for t in report_triples(result, base, labels)]
     return _vary(Response(serialize_triples(triples, media_type), mimetype=media_type))
+
+
+def _subject_parameter():
+    """Return the one subject parameter of /rank (person or role), or a 400 response when there is not one."""
+    given = [name for name in ("person", "role") if request.args.get(name)]
+    if not given:
+        return None, error_response(400, "missing_parameter",
+                                    "Pass person= (a person or skills set) or role= (a role or skills standard).")
+    if len(given) > 1:
+        return None, error_response(400, "conflicting_parameters",
+                                    "Pass either person= (ranks roles) or role= (ranks education standards), "
+                                    "not both.")
+    return given[0], None
 
 
 def _kind_mismatch(parameter: str, subject: SkillsDescription) -> str | None:

@@ -14,7 +14,7 @@ from .support import BALGRAPH, PROJECT, copy_project, run_balgraph
 
 
 def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
-    """Run balgraph with its standard output read by nobody, as `balgraph … | head -0` would."""
+    """Run balgraph with the read end of its standard output closed, as a reader that stops early leaves it."""
     process = subprocess.Popen([*BALGRAPH, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                cwd=PROJECT, text=True)
     process.stdout.close()
