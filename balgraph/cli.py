@@ -15,6 +15,7 @@ from .errors import BalgraphError, NotConformingError
 log = logging.getLogger("balgraph")
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, as a shell reports a process that SIGPIPE ended
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_authoring_commands(commands)
 
-    commands.add_parser("build", help="validate the data and load everything into a new store")
+    build = commands.add_parser("build", help="validate the data and load everything into a new store")
+    build.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
+                       help="language of the validation report printed for warnings (default: from LANG, else en)")
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
     validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
@@ -65,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export_elm = commands.add_parser("export-elm", help="write a standard as a European Learning Model "
                                      "qualification")
-    export_elm.add_argument("iri", help="IRI of a skills standard or education standard in the current build")
+    export_elm.add_argument("iri", help="IRI or path under id/ (e.g. standard/sound-technician) of a skills "
+                                        "standard or education standard in the current build")
     export_elm.add_argument("--format", choices=("turtle", "jsonld"), default="turtle",
                             help="output format (default: turtle)")
     export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
@@ -104,10 +108,10 @@ def _add_suggest_command(esco_commands) -> None:
                          help="ESCO to search: download folders, zip files, the Turtle dump or imported Turtle "
                               "(default: the files in PROJECT/data/esco)")
     _add_esco_source_options(suggest)
-    suggest.add_argument("--top", type=int, default=5, help="suggestions per key skill or role (default: 5)")
+    suggest.add_argument("--top", type=_positive, default=5, help="suggestions per key skill or role (default: 5)")
     suggest.add_argument("--write", type=Path, metavar="FILE",
                          help="write the authoring file again with the suggestions as 'proposed' ESCO links")
-    suggest.add_argument("--accept", type=int, default=0, metavar="N",
+    suggest.add_argument("--accept", type=_non_negative, default=0, metavar="N",
                          help="with --write, mark the N best suggestions of each key skill and role as accepted")
     suggest.add_argument("--by", default="", help="name recorded as who accepted the suggestions")
     suggest.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
@@ -123,12 +127,14 @@ def _add_authoring_commands(commands) -> None:
     importer.add_argument("file", type=Path, metavar="FILE",
                           help="an .xlsx workbook, a .yaml file, or a folder of .csv files made from a template")
     importer.add_argument("--output", type=Path, metavar="DIR",
-                          help="folder to write the Turtle file into (default: PROJECT/data/standards)")
+                          help="folder to write the Turtle file into (default: PROJECT/data/standards, "
+                               "data/skills-sets or data/education, by the kind of document)")
     importer.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the error report (default: from LANG, else en)")
 
     exporter = commands.add_parser("export", help="write a published standard in an authoring format")
-    exporter.add_argument("iri", metavar="IRI", help="IRI of a skills standard, skills set, education standard or role")
+    exporter.add_argument("iri", metavar="IRI", help="IRI or path under id/ (e.g. skills-set/bever) of a skills "
+                                                     "standard, skills set, education standard or role")
     exporter.add_argument("--to", choices=("xlsx", "yaml", "csv"), required=True, help="authoring format to write")
     exporter.add_argument("--output", type=Path, metavar="PATH",
                           help="file (or folder, for csv) to write (default: named after the ID, in the current folder)")
@@ -140,6 +146,13 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative; give 0 or a positive whole number")
     return value
 
 
@@ -173,12 +186,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return _run_authoring(args, settings)
 
     if args.command == "build":
-        from .services.build import build
-        result = build(settings)
-        warnings = sum(1 for r in result.report.results if r.severity != "Violation")
-        print(f"build {result.info.build_id}: {result.info.triples} triples in {result.seconds:.1f} s, "
-              f"{warnings} warnings; now current in {settings.builds_dir}")
-        return EXIT_OK
+        return _build(args, settings)
 
     if args.command == "validate":
         return _validate(args, settings)
@@ -186,7 +194,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "export-elm":
         from .services.elm import export_elm, serialize_elm
         from .store import OxigraphStore
-        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), args.iri), args.format)
+        from .references import resource_iri
+        standard = resource_iri(args.iri, settings.base_iri)
+        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), standard), args.format)
         if args.output:
             args.output.write_text(text, encoding="utf-8")
         else:
@@ -209,12 +219,28 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     raise AssertionError(args.command)
 
 
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from .services.build import build
+    from .services.validation_report import count_of
+    result = build(settings)
+    warnings = sum(1 for r in result.report.results if r.severity != "Violation")
+    if warnings:
+        # A build that succeeds can still have warnings (and infos); show them so they can be fixed.
+        print(result.report.as_text(args.lang), file=sys.stderr)
+    print(f"build {result.info.build_id}: {result.info.triples} triples in {result.seconds:.1f} s, "
+          f"{count_of(warnings, 'warning', 'en')}; now current in {settings.builds_dir}")
+    return EXIT_OK
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
 def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
     if args.esco_command == "suggest":
+        if args.accept and not args.write:
+            raise ValueError("--accept marks suggestions as accepted in the file that --write writes; "
+                             "add --write FILE, or leave out --accept")
         from .services.suggest import run_suggest
         return run_suggest(args, settings)
     from .services.esco import import_esco
@@ -242,7 +268,8 @@ def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
     from .sources import ProjectSources
     sources = ProjectSources(settings.project_dir)
     if args.command == "export":
-        target = export_resource(args.iri, args.to, args.output, args.lang, sources, settings.base_iri)
+        from .references import resource_iri
+        target = export_resource(resource_iri(args.iri, settings.base_iri), args.to, args.output, args.lang, sources, settings.base_iri)
         print(f"wrote {target}")
         return EXIT_OK
     try:
@@ -316,6 +343,20 @@ def _vocab(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; a reader that closes the pipe early ends it quietly."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader (say, `head`) has closed the pipe. Point stdout at devnull so that the
+        # interpreter's final flush does not raise again, and exit as a shell does on SIGPIPE.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

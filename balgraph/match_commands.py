@@ -21,6 +21,7 @@ from .services.match_report import (BEYOND, STATUS_NAMES, item_reason, number, p
                                     report_json, report_title, report_triples, summary)
 from .services.match_service import MatchService, Ranking
 from .services.matching import EDUCATION_STANDARD, MatchResult, SkillsDescription, compare
+from .references import file_not_found, looks_like_file
 from .sources import ProjectSources
 from .store import OxigraphStore
 
@@ -39,8 +40,8 @@ def add_parsers(commands, default_language: str) -> None:
     rank = commands.add_parser("rank", help="rank roles for a person, or education standards for a role")
     rank.add_argument("subject", help="a person, skills set or education standard (ranks roles), or a role or "
                                       "skills standard (ranks education standards); file, IRI or path under id/")
-    rank.add_argument("--sector", help="rank only the roles of this sector (IRI or path under id/, "
-                                       "e.g. sector/stage-production)")
+    rank.add_argument("--sector", help="rank only the roles or education standards of this sector "
+                                       "(IRI or path under id/, e.g. sector/stage-production)")
     for parser in (match, rank):
         parser.add_argument("--format", choices=sorted(OUTPUT_FORMATS), default="text",
                             help="output: text for people, json, or an RDF report (ttl, jsonld, nt); default text")
@@ -64,10 +65,12 @@ class _References:
         return self._service
 
     def read(self, reference: str) -> SkillsDescription:
-        path = Path(reference)
+        path = Path(reference).expanduser()
         if path.is_file():
             store = store_for_files([path], self.sources)
             return DescriptionReader(store).read(description_in_file(path))
+        if looks_like_file(reference):
+            raise file_not_found(reference)
         return self.service.reader.read(self.service.iri_for(reference))
 
     def labels(self, results: list[MatchResult]) -> dict[str, dict[str, str]]:

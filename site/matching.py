@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 
+from balgraph.errors import InputError
 from balgraph.services.descriptions import DescriptionNotFound, ResourceMissing
 from balgraph.services.match_report import (BEYOND, STATUS_NAMES, item_reason, pick, ranking_json,
                                             report_json, report_title, report_triples, summary)
@@ -81,7 +82,10 @@ class InvalidIriParameter(Exception):
 
 def _iri_parameter(service: MatchService, parameter: str) -> str:
     """Return the IRI that query parameter `parameter` names, or raise InvalidIriParameter."""
-    iri = service.iri_for(request.args[parameter])
+    try:
+        iri = service.iri_for(request.args[parameter])
+    except InputError:
+        raise InvalidIriParameter(invalid_iri_response(request.args[parameter], parameter)) from None
     if not valid_iri(iri):
         raise InvalidIriParameter(invalid_iri_response(request.args[parameter], parameter))
     return iri
@@ -113,6 +117,8 @@ def match():
         source, target = _read(service, "source"), _read(service, "target")
     except InvalidIriParameter as invalid:
         return _vary(invalid.response)
+    except InputError as error:
+        return _vary(error_response(400, "invalid_parameter", str(error)))
     except DescriptionNotFound as error:
         return _vary(_not_comparable(error))
     result = compare(source, target)
@@ -135,19 +141,21 @@ def rank():
     media_type, refusal = _negotiate()
     if refusal is not None:
         return _vary(refusal)
-    parameter = next((name for name in ("person", "role") if request.args.get(name)), None)
-    if parameter is None:
-        return _vary(error_response(400, "missing_parameter", {
-            "en": "Pass person= (a person or skills set) or role= (a role or skills standard).",
-            "nb": "Oppgi person= (en person eller et kompetansesett) eller role= (en rolle eller en "
-                  "kompetansestandard).",
-        }))
+    parameter, problem = _subject_parameter()
+    if problem is not None:
+        return _vary(problem)
     service = match_service()
     try:
         sector = _iri_parameter(service, "sector") if request.args.get("sector") else None
-        ranking = service.rank(_iri_parameter(service, parameter), sector)
+        subject = _read(service, parameter)
+        mismatch = _kind_mismatch(parameter, subject)
+        if mismatch:
+            return _vary(error_response(400, "wrong_kind", mismatch))
+        ranking = service.rank_description(subject, sector)
     except InvalidIriParameter as invalid:
         return _vary(invalid.response)
+    except InputError as error:
+        return _vary(error_response(400, "invalid_parameter", str(error)))
     except DescriptionNotFound as error:
         return _vary(_not_comparable(error))
     base = service.base_iri
@@ -180,6 +188,33 @@ def _not_comparable(error: DescriptionNotFound):
                          "en kompetansestandard, en rolle eller en person. Detaljer (på engelsk): "
                          + str(error)}
     return error_response(404, "not_found", {**message, "plain": str(error)})
+
+
+def _subject_parameter():
+    """Return the one subject parameter of /rank (person or role), or a 400 response when there is not one."""
+    given = [name for name in ("person", "role") if request.args.get(name)]
+    if not given:
+        return None, error_response(400, "missing_parameter", {
+            "en": "Pass person= (a person or skills set) or role= (a role or skills standard).",
+            "nb": "Oppgi person= (en person eller et kompetansesett) eller role= (en rolle eller en "
+                  "kompetansestandard).",
+        })
+    if len(given) > 1:
+        return None, error_response(400, "conflicting_parameters",
+                                    "Pass either person= (ranks roles) or role= (ranks education standards), "
+                                    "not both.")
+    return given[0], None
+
+
+def _kind_mismatch(parameter: str, subject: SkillsDescription) -> str | None:
+    """Return why `subject` cannot be ranked for `parameter` (role= needs a role or skills standard), or None."""
+    if parameter == "role" and subject.kind != SKILLS_STANDARD:
+        return (f"role= needs a role or skills standard, but {subject.iri} is not one; pass it as person= "
+                "to rank roles for it")
+    if parameter == "person" and subject.kind == SKILLS_STANDARD:
+        return (f"person= needs a person, skills set or education standard, but {subject.iri} is a skills "
+                "standard; pass it as role= to rank education standards for it")
+    return None
 
 
 def _format_links() -> dict[str, str]:

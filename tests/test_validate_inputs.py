@@ -68,7 +68,7 @@ def test_norwegian_text_report_uses_norwegian_severities(tmp_path):
     assert result.stdout.count("  [Advarsel] ") == 3
     assert "[Violation]" not in result.stdout
     assert "[Warning]" not in result.stdout
-    assert "3 brudd og 3 advarsler i 1 ressurser." in result.stdout
+    assert "3 brudd og 3 advarsler i 1 ressurs." in result.stdout
 
 
 def test_empty_rdf_xml_file_is_rejected(tmp_path):

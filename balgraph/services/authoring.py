@@ -1,7 +1,7 @@
 """Import authoring files (XLSX, CSV, YAML) as validated Turtle, and export published standards to them.
 
 An import reads the whole file, checks every value, builds the RDF, validates it with the
-project's shapes and only then writes one Turtle file into the standards folder, so that
+project's shapes and only then writes one Turtle file into the data folder for its kind, so that
 `balgraph build` publishes it. When anything is wrong, every problem is reported by file, sheet,
 row and column, and nothing is written.
 """
@@ -61,20 +61,30 @@ def read_authoring_file(path: Path) -> Document:
     return tables.read_document(rows, file)
 
 
-def output_path(document: Document, folder: Path) -> Path:
-    return folder / f"{OUTPUT_PREFIXES[document.kind]}{document.id}.ttl"
+# The data folder each kind of document is published from, so that it lands in its own named graph.
+DATA_FOLDERS = {"skills-standard": "standards", "individual-skills-set": "skills-sets",
+                "education-standard": "education"}
+
+
+def output_path(document: Document, folder: Path, prefixed: bool = True) -> Path:
+    """Return the Turtle file for `document` in `folder`; the kind prefix keeps kinds apart in a shared folder."""
+    prefix = OUTPUT_PREFIXES[document.kind] if prefixed else ""
+    return folder / f"{prefix}{document.id}.ttl"
 
 
 def import_file(path: Path, sources: ProjectSources, output_folder: Path | None = None) -> ImportResult:
-    """Import one authoring file into `output_folder` (default: the project's data/standards).
+    """Import one authoring file into `output_folder`.
+
+    The default folder is the project's data folder for the document's kind (data/standards,
+    data/skills-sets or data/education), where the file is named after the ID alone.
 
     Raises AuthoringError listing every problem (exit code 2 for unreadable values, 1 when the
     data does not conform to the shapes); in both cases no file is written.
     """
     document = read_authoring_file(path)
     triples, origins = document_triples(document)
-    folder = output_folder or sources.root / "data" / "standards"
-    target = output_path(document, folder)
+    folder = output_folder or sources.root / "data" / DATA_FOLDERS[document.kind]
+    target = output_path(document, folder, prefixed=output_folder is not None)
     _check_collisions(triples, origins, folder, target)
 
     report = ShapesValidator(sources).validate(to_rdflib([ox.Quad(t.subject, t.predicate, t.object) for t in triples]))
@@ -94,9 +104,15 @@ def _check_collisions(triples: list[ox.Triple], origins: dict[str, Origin], fold
                    if q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
                    and isinstance(q.subject, ox.NamedNode)}
         for iri in sorted(defined & origins.keys()):
-            problems.append(Problem(origins[iri].row,
-                                    f"{iri} er allerede definert i {other}. Gi raden en annen ID, eller importer til den filen.",
-                                    f"{iri} is already defined in {other}. Give the row another ID, or import into that file."))
+            place = origins[iri].row
+            record_nb, record_en = ("oppføringen", "entry") if place.yaml else ("raden", "row")
+            key_nb, key_en = (" under nøkkelen id", " under its id key") if place.yaml else ("", "")
+            problems.append(Problem(
+                place,
+                f"{iri} er allerede definert i {other}. Gi {record_nb} en annen ID{key_nb}, "
+                "eller importer til den filen.",
+                f"{iri} is already defined in {other}. Give the {record_en} another ID{key_en}, "
+                "or import into that file."))
     if problems:
         raise AuthoringError(problems)
 
@@ -177,8 +193,9 @@ def _write_turtle(triples: list[ox.Triple], target: Path, source: Path) -> None:
 # Export
 
 def load_published(sources: ProjectSources) -> rdflib.Graph:
+    """Read every published data file: skills standards, skills sets and education standards."""
     graph = rdflib.Graph()
-    for path in sources.standards:
+    for path in (*sources.standards, *sources.skills_sets, *sources.education):
         to_rdflib(parse_file(path), graph)
     return graph
 

@@ -147,8 +147,6 @@ def import_esco(source: Path | list[Path], output: Path, linked_from: list[Path]
         raise InputError(output, f"cannot write the output ({error.strerror})",
                          "Check that the folder is writable and is not a file") from None
     changes_file = write_changes(changes, output) if changes is not None and not changes.empty else None
-    if progress:
-        progress(f"wrote {len(written):,} concepts ({triples:,} triples) to {output}")
     log.info("wrote %d ESCO concepts (%d triples) to %s", len(written), triples, output)
     return EscoImportSummary(esco.files_read, len(written), triples, esco.version, tuple(sorted(esco.languages)),
                              changes, changes_file, missing_broader)

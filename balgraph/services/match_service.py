@@ -11,6 +11,9 @@ import logging
 import threading
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
+from ..references import resource_iri
 from ..store import GraphStore
 from .descriptions import DescriptionNotFound, DescriptionReader
 from .matching import (EDUCATION_STANDARD, SKILLS_STANDARD, MatchResult,
@@ -20,6 +23,7 @@ from .profile import BalanceChart, balance_chart, vocabulary_iris
 log = logging.getLogger(__name__)
 
 CACHE_LIMIT = 16
+SECTOR_QUERY = "ASK { ?sector a <https://w3id.org/balgraph/ontology#Sector> }"
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,7 @@ class MatchService:
 
     def iri_for(self, reference: str) -> str:
         """Turn a reference into an IRI: absolute IRIs stay, others are read as paths under {base}id/."""
-        reference = reference.strip()
-        if "://" in reference or reference.startswith("urn:"):
-            return reference
-        return self.base_iri + "id/" + reference.lstrip("/")
+        return resource_iri(reference, self.base_iri)
 
     def match(self, source: str, target: str) -> MatchResult:
         """Compare the descriptions that two IRIs stand for (roles and persons resolve to theirs)."""
@@ -59,13 +60,23 @@ class MatchService:
     def rank_description(self, description: SkillsDescription, sector: str | None = None) -> Ranking:
         """Rank roles for a skills set or education standard, or education standards for a skills standard.
 
-        `sector` limits the roles to one sector; education standards are always all ranked.
+        `sector` limits the ranked roles or education standards to one sector. Raises
+        DescriptionNotFound when `sector` is not a bal:Sector in the published graph.
         """
+        if sector is not None:
+            self.check_sector(sector)
         if description.kind == SKILLS_STANDARD:
-            sources = self.descriptions(EDUCATION_STANDARD)
+            sources = self.descriptions(EDUCATION_STANDARD, sector)
             return Ranking(description, EDUCATION_STANDARD, rank_sources(sources, description))
         targets = self.descriptions(SKILLS_STANDARD, sector)
         return Ranking(description, SKILLS_STANDARD, rank(description, targets))
+
+    def check_sector(self, sector: str) -> None:
+        """Raise DescriptionNotFound unless `sector` is a bal:Sector in the published graph."""
+        found = self.store.query(SECTOR_QUERY, {"sector": ox.NamedNode(sector)})
+        if not bool(found):
+            raise DescriptionNotFound(f"the sector {sector} is not in the published graph; pass a sector "
+                                      "from the sectors vocabulary, such as sector/stage-production")
 
     def descriptions(self, kind: str, sector: str | None = None) -> list[SkillsDescription]:
         """Return every description of `kind` (optionally of one sector), cached per build."""

@@ -28,11 +28,15 @@ _SEVERITY_WORDS = {
 _WORDS = {
     "nb": {"value": "verdi", "conforms": "Dataene er i samsvar med formene.",
            "not_conforming": "Dataene er ikke i samsvar med formene.",
-           "summary": "{violations} brudd og {warnings} advarsler i {resources} ressurser.",
+           "summary": "{violations} og {warnings} i {resources}.",
+           "violation": ("brudd", "brudd"), "warning": ("advarsel", "advarsler"),
+           "resource": ("ressurs", "ressurser"),
            "title": "Valideringsrapport"},
     "en": {"value": "value", "conforms": "The data conforms to the shapes.",
            "not_conforming": "The data does not conform to the shapes.",
-           "summary": "{violations} violations and {warnings} warnings in {resources} resources.",
+           "summary": "{violations} and {warnings} in {resources}.",
+           "violation": ("violation", "violations"), "warning": ("warning", "warnings"),
+           "resource": ("resource", "resources"),
            "title": "Validation report"},
 }
 
@@ -49,7 +53,15 @@ def summary(report: ValidationReport, lang: str) -> str:
         return verdict
     resources = len({r.focus for r in report.results})
     return verdict + " " + words["summary"].format(
-        violations=report.violation_count, warnings=report.warning_count, resources=resources)
+        violations=count_of(report.violation_count, "violation", lang),
+        warnings=count_of(report.warning_count, "warning", lang),
+        resources=count_of(resources, "resource", lang))
+
+
+def count_of(number: int, noun: str, lang: str) -> str:
+    """Return `number` with `noun` ("violation", "warning" or "resource") in singular or plural, in `lang`."""
+    singular, plural = _WORDS[_lang(lang)][noun]
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def grouped(report: ValidationReport, lang: str) -> list[dict]:
