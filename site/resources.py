@@ -75,7 +75,7 @@ def invalid_iri_response(iri: str, parameter: str | None = None):
     """Return the 400 invalid_iri error for `iri`, naming the query parameter it came in when given."""
     where = f"{parameter}={iri!r}" if parameter else repr(iri)
     return error_response(400, "invalid_iri", {
-        "en": f"{where} is not a valid absolute IRI. An IRI starts with a scheme such as https: and has no spaces, control characters, <, > or "
+        "en": f"invalid IRI {where}. An absolute IRI starts with a scheme such as https: and has no spaces, control characters, <, > or "
               "\"; write other characters as %XX escapes.",
         "nb": f"{where} er ikke en gyldig absolutt IRI. En IRI begynner med et skjema som https: og har ikke mellomrom, kontrolltegn, <, > eller "
               "\"; skriv andre tegn som %XX-koder.",

@@ -121,7 +121,7 @@ def test_match_of_invalid_iri_is_a_bad_request(server, reference):
     response = get(server, "/match", "application/json", source=reference, target="role/sound-technician")
 
     assert response.status_code == 400
-    assert response.text.startswith("invalid_iri: source=")
+    assert response.text.startswith("invalid_iri: invalid IRI source=")
     assert "\x00" not in response.text
 
 
