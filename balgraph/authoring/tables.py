@@ -110,7 +110,7 @@ class _Reader:
         code = codes.lookup(value)
         if code is None:
             self.problem(row.place_of(name),
-                         f"«{value}» er ikke en gyldig {codes.name['nb']}. Bruk en av: {', '.join(codes.choices('nb'))}.",
+                         f"«{value}» er ikke blant de gyldige verdiene for {codes.name['nb']}. Bruk en av: {', '.join(codes.choices('nb'))}.",
                          f"'{value}' is not a valid {codes.name['en']}. Use one of: {', '.join(codes.choices('en'))}.")
         return code
 
