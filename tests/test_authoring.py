@@ -135,7 +135,7 @@ def test_errors_are_reported_in_norwegian(project, tmp_path):
     result = import_into(project, broken, "--lang", "nb")
 
     assert "ark «Key skills», rad 2, kolonne F «Dimension»" in result.stderr
-    assert "ikke en gyldig balansedimensjon" in result.stderr
+    assert "ikke blant de gyldige verdiene for balansedimensjon" in result.stderr
     assert "ingenting ble skrevet" in result.stderr
 
 
