@@ -1,8 +1,10 @@
-"""The one interface through which services read and write the graph, and its embedded implementation.
+"""The one interface through which services read and write the graph, with two implementations.
 
-Builds live in a folder of their own each; the served build is the symbolic link ``current``
-in the builds folder, swapped atomically once a new build is complete, so a failed build
-never touches what is served.
+OxigraphStore is the embedded store. Builds live in a folder of their own each, and the served
+build is the symbolic link ``current`` in the builds folder, swapped atomically once a new build
+is complete, so a failed build never touches what is served.
+
+RemoteSparqlStore is any SPARQL 1.1 store reached over HTTP (see balgraph.remote_store).
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +124,27 @@ class OxigraphStore(GraphStore):
 
     def info(self):
         return self._info
+
+
+def open_store(settings: "Settings") -> GraphStore:
+    """Open the current build: in the remote SPARQL store when one is configured, else on disk."""
+    if settings.store_url:
+        from .remote_store import RemoteSparqlStore
+        return RemoteSparqlStore.open_current(remote_endpoints(settings))
+    return OxigraphStore.open_current(settings.builds_dir)
+
+
+def write_graphs(settings: "Settings", graphs: Mapping[str, Iterable[ox.Quad]]) -> BuildInfo:
+    """Write a new build into the configured store and make it current."""
+    if settings.store_url:
+        from .remote_store import write_remote_build
+        return write_remote_build(remote_endpoints(settings), graphs)
+    return write_build(settings.builds_dir, graphs)
+
+
+def remote_endpoints(settings: "Settings"):
+    from .remote_store import RemoteEndpoints
+    return RemoteEndpoints(settings.store_url, settings.store_update_url, settings.store_graphs_url)
 
 
 def read_build_info(build_dir: Path) -> BuildInfo:

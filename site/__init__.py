@@ -12,7 +12,7 @@ from flask import Flask, g, request
 
 from balgraph.config import Settings
 
-from . import errors, home, resources, sparql_endpoint
+from . import caching, errors, home, resources, sparql_endpoint
 from .i18n import COOKIE, LANGUAGES, choose_language, text
 from .publication import Publication
 
@@ -49,4 +49,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(sparql_endpoint.blueprint)
     errors.register(app)
+    caching.register(app)
     return app

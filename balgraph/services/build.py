@@ -14,7 +14,7 @@ from ..errors import NotConformingError
 from ..namespaces import CANONICAL_BASE, graph_iri
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
-from ..store import BuildInfo, write_build
+from ..store import BuildInfo, write_graphs
 from .validation import ShapesValidator, ValidationReport
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def build(settings: Settings) -> BuildResult:
     void_graph = _rebase(graph_iri("void"), settings.base_iri)
     graphs[void_graph] = list(_void_description(settings.base_iri, graphs, total))
 
-    info = write_build(settings.builds_dir, graphs)
+    info = write_graphs(settings, graphs)
     log.info("build %s written: %d triples", info.build_id, info.triples)
     return BuildResult(info, report, time.monotonic() - started)
 
