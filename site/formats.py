@@ -4,19 +4,20 @@ import pyoxigraph as ox
 
 HTML = "text/html"
 
+# Media type -> attribute name of the pyoxigraph format (ox.RdfFormat or ox.QueryResultsFormat).
 RDF_MEDIA_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": "TURTLE",
+    "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",
+    "application/n-triples": "N_TRIPLES",
 }
 RESULTS_MEDIA_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/xml": ox.QueryResultsFormat.XML,
+    "application/sparql-results+json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+    "application/json": "JSON",
+    "application/xml": "XML",
 }
 # Names accepted by ?format= on resources and on /sparql, mapped to media types.
 FORMAT_NAMES = {
@@ -51,7 +52,8 @@ def media_type_for(format_name: str) -> str | None:
 
 
 def serialize_triples(triples, media_type: str) -> bytes:
-    rdf_format = RDF_MEDIA_TYPES[media_type]
-    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE,) else None
-    return ox.serialize(triples, format=rdf_format, prefixes=prefixes) if prefixes else \
-        ox.serialize(triples, format=rdf_format)
+    """Serialize triples in the RDF format of `media_type`, with the usual prefixes in Turtle."""
+    rdf_format = getattr(ox.RdfFormat, RDF_MEDIA_TYPES[media_type])
+    if rdf_format == ox.RdfFormat.TURTLE:
+        return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+    return ox.serialize(triples, format=rdf_format)

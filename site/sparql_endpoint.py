@@ -20,9 +20,10 @@ QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 RESULTS_OFFERS = list(RESULTS_MEDIA_TYPES)
 GRAPH_OFFERS = list(RDF_MEDIA_TYPES)
+# pyoxigraph format name -> the media type a response declares; the SPARQL-specific types win.
 MEDIA_TYPE_BY_FORMAT = {
-    **{fmt.name: media for media, fmt in reversed(list(RESULTS_MEDIA_TYPES.items()))},
-    **{fmt.name: media for media, fmt in RDF_MEDIA_TYPES.items()},
+    **{name: media for media, name in reversed(list(RESULTS_MEDIA_TYPES.items()))},
+    **{name: media for media, name in RDF_MEDIA_TYPES.items()},
 }
 
 
@@ -68,12 +69,12 @@ def _formats() -> tuple[str | None, str | None]:
         results = RESULTS_MEDIA_TYPES.get(media_type)
         graph = RDF_MEDIA_TYPES.get(media_type)
         # A graph format asked for a SELECT, or the reverse, falls back to the default of the other kind.
-        return (results or RESULTS_MEDIA_TYPES[RESULTS_OFFERS[0]]).name, (graph or RDF_MEDIA_TYPES[GRAPH_OFFERS[0]]).name
+        return results or RESULTS_MEDIA_TYPES[RESULTS_OFFERS[0]], graph or RDF_MEDIA_TYPES[GRAPH_OFFERS[0]]
     accept = request.headers.get("Accept")
     results = choose(accept, RESULTS_OFFERS)
     graph = choose(accept, GRAPH_OFFERS)
-    return (RESULTS_MEDIA_TYPES[results].name if results else None,
-            RDF_MEDIA_TYPES[graph].name if graph else None)
+    return (RESULTS_MEDIA_TYPES[results] if results else None,
+            RDF_MEDIA_TYPES[graph] if graph else None)
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])

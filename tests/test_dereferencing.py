@@ -119,11 +119,20 @@ def test_unknown_format_parameter_is_a_400_naming_the_choices(server):
 
 
 def test_unknown_resource_is_404_in_both_languages(server):
-    english = requests.get(server.url + "/id/role/no-such-role", headers={"Accept-Language": "en"}, timeout=10)
-    norwegian = requests.get(server.url + "/id/role/no-such-role", headers={"Accept-Language": "nb"}, timeout=10)
+    browser = "text/html,application/xhtml+xml,*/*;q=0.8"
+    english = requests.get(server.url + "/id/role/no-such-role",
+                           headers={"Accept": browser, "Accept-Language": "en"}, timeout=10)
+    norwegian = requests.get(server.url + "/id/role/no-such-role",
+                             headers={"Accept": browser, "Accept-Language": "nb"}, timeout=10)
     assert english.status_code == 404
     assert "Resource not found" in english.text
     assert "Fant ikke ressursen" in norwegian.text
+
+
+def test_unknown_resource_is_a_plain_404_for_programs(server):
+    response = requests.get(server.url + "/id/role/no-such-role", headers={"Accept": "text/turtle"}, timeout=10)
+    assert response.status_code == 404
+    assert response.text.startswith("not_found:")
 
 
 def test_esco_occupation_has_a_page(server):

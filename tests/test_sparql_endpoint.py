@@ -71,7 +71,7 @@ def test_select_results_in_xml_csv_and_tsv(server):
 
     endpoint = wrapper(server, XML)
     endpoint.setQuery(query)
-    xml_roles = [node.text for node in endpoint.query().convert().getElementsByTagName("uri")]
+    xml_roles = [node.firstChild.data for node in endpoint.query().convert().getElementsByTagName("uri")]
 
     endpoint = wrapper(server, CSV)
     endpoint.setQuery(query)
@@ -197,3 +197,36 @@ def test_unsupported_content_type_is_415(server):
     response = requests.post(server.url + "/sparql", data="ASK {}", headers={"Content-Type": "text/plain"},
                              timeout=10)
     assert response.status_code == 415
+
+
+def test_readme_example_queries_run_and_agree_with_the_data(server):
+    from collections import Counter
+
+    from rdflib.namespace import RDF
+
+    from balgraph.namespaces import BAL
+
+    from .support import PROJECT
+
+    data = rdflib.Graph()
+    for path in (PROJECT / "data" / "standards").glob("*.ttl"):
+        data.parse(path)
+    expected = {}
+    for standard in data.subjects(RDF.type, BAL.SkillsStandard):
+        role = data.value(standard, BAL.forRole)
+        label = next(str(l) for l in data.objects(role, rdflib.RDFS.label) if l.language == "en")
+        dimensions = Counter(str(data.value(s, BAL.dimension)).rsplit("/", 1)[1]
+                             for s in data.objects(standard, BAL.hasKeySkill))
+        expected[label] = (dimensions["people-technology"], dimensions["flexibility-routine"],
+                           dimensions["pace-presence"])
+
+    endpoint = wrapper(server)
+    endpoint.setQuery((PROJECT / "docs" / "queries" / "standards-by-dimension.rq").read_text())
+    rows = endpoint.queryAndConvert()["results"]["bindings"]
+    found = {row["role"]["value"]: (int(row["peopleTechnology"]["value"]), int(row["flexibilityRoutine"]["value"]),
+                                    int(row["pacePresence"]["value"])) for row in rows}
+    assert found == expected
+
+    for name in ("shared-transversal-skills.rq", "outcomes-by-sector-and-pole.rq"):
+        endpoint.setQuery((PROJECT / "docs" / "queries" / name).read_text())
+        assert endpoint.queryAndConvert()["results"]["bindings"], name

@@ -75,5 +75,5 @@ def _run(store: ox.Store, query: str, results_format: str | None, rdf_format: st
         return ("error", "result_too_large", str(max_bytes))
     except MemoryError:
         return ("error", "out_of_memory", "")
-    except (OSError, ValueError, RuntimeError) as error:
-        return ("error", "query_failed", str(error))
+    except Exception as error:  # noqa: BLE001 - the process must keep answering after any failure
+        return ("error", "query_failed", f"{type(error).__name__}: {error}")

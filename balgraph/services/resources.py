@@ -14,6 +14,7 @@ DESCRIPTION_PROPERTIES = (
     "http://purl.org/dc/terms/description",
     "http://www.w3.org/2004/02/skos/core#definition",
 )
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 INCOMING_LIMIT = 200
 LANGUAGES = ("nb", "en")
 
@@ -119,9 +120,6 @@ class ResourceService:
                             description, types, properties, backlinks)
 
 
-LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-
-
 def _literal_in(triples: list[ox.Triple], predicates: tuple[str, ...], lang: str) -> str | None:
     texts = {t.object.language or "": t.object.value for t in triples
              if t.predicate.value in predicates and isinstance(t.object, ox.Literal)}
@@ -129,7 +127,7 @@ def _literal_in(triples: list[ox.Triple], predicates: tuple[str, ...], lang: str
 
 
 def _value_order(value: Value) -> tuple:
-    # Literals in the reader's language first is done by the template; here: stable, readable order.
+    # Links first, then literals grouped by language, each group alphabetical.
     return (value.iri is None, value.lang or "", value.text.lower())
 
 
