@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from .support import ESCO_REFERENCE, RunningServer, run_balgraph
+from .support import ESCO_REFERENCE, RunningServer, run_balgraph, start_oxigraph_server, start_virtuoso
+
+# The stores every behaviour test that uses the `server` fixture runs against.
+STORE_KINDS = ["embedded", "oxigraph", "virtuoso"]
 
 
 @pytest.fixture(scope="session")
@@ -18,8 +21,33 @@ def built_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(built_store) -> RunningServer:
-    running = RunningServer(built_store)
+def oxigraph_server(tmp_path_factory):
+    running = start_oxigraph_server(tmp_path_factory.mktemp("oxigraph"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    running = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session", params=STORE_KINDS)
+def served_store(request, built_store) -> Path | str:
+    """A store holding a build of the bundled data: a builds folder, or a remote store's query URL."""
+    if request.param == "embedded":
+        return built_store
+    remote = request.getfixturevalue(f"{request.param}_server")
+    result = run_balgraph(*remote.store_args, "build")
+    assert result.returncode == 0, result.stderr
+    return remote.query_url
+
+
+@pytest.fixture(scope="session")
+def server(served_store) -> RunningServer:
+    running = RunningServer(served_store)
     yield running
     running.stop()
 
