@@ -103,6 +103,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.command == "serve":
         from .server import serve
+        from .store import open_store
+        # Fail here with a clear message, rather than in every worker process.
+        open_store(settings)
         serve(settings, args.host, args.port, args.workers)
         return EXIT_OK
     raise AssertionError(args.command)

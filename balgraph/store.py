@@ -188,6 +188,7 @@ def _load(path: Path, graphs: Mapping[str, Iterable[ox.Quad]]) -> dict[str, int]
         batch = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
         store.bulk_extend(batch)
         counts[graph_iri] = len(batch)
+        log.info("loaded %d triples into %s", len(batch), graph_iri)
     store.flush()
     store.optimize()
     del store

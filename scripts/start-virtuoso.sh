@@ -54,7 +54,7 @@ EnabledGzipContent   = 0
 ResultSetMaxRows           = 10000000
 MaxSortedTopRows           = 10000000
 MaxQueryCostEstimationTime = 0
-MaxQueryExecutionTime      = 0
+MaxQueryExecutionTime      = 30
 INI
 
 # Let the anonymous SPARQL user update this test instance, once the server answers.

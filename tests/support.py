@@ -126,7 +126,9 @@ def start_oxigraph_server(location: Path) -> RemoteStoreServer:
         raise RuntimeError(f"{binary} is missing; install the test extras: pip install -e '.[test]'")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    # The server's own limit ends queries the tests abandon, so they do not load the machine.
+    command = [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+               "--timeout-s", "30"]
     return RemoteStoreServer("oxigraph", command, url + "/query", url + "/update", url + "/store", 30)
 
 

@@ -56,7 +56,8 @@ def build(settings: Settings) -> BuildResult:
         graphs[graph] = quads
 
     log.info("validating %d data triples against the shapes", len(graphs[graph_iri("standards")]))
-    report = ShapesValidator(sources).validate(to_rdflib(graphs[graph_iri("standards")], rdflib.Graph()))
+    validator = ShapesValidator(sources, esco=graphs[graph_iri("esco")])
+    report = validator.validate(to_rdflib(graphs[graph_iri("standards")], rdflib.Graph()))
     if not report.conforms:
         raise NotConformingError(report)
 

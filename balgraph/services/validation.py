@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib.namespace import RDFS, SH, SKOS
@@ -80,22 +82,35 @@ class ValidationReport:
 class ShapesValidator:
     """Validate data graphs against the shapes of a project, loading shapes and context once."""
 
-    def __init__(self, sources: ProjectSources) -> None:
+    def __init__(self, sources: ProjectSources, esco: Iterable[ox.Quad] | None = None) -> None:
+        """Load the shapes and context; `esco` is the ESCO graph when the caller has parsed it already."""
         self.shapes = rdflib.Graph()
         for path in sources.shapes:
             to_rdflib(parse_file(path), self.shapes)
         self.context = rdflib.Graph()
-        for path in [*sources.ontology, *sources.vocabularies, *sources.esco]:
+        for path in [*sources.ontology, *sources.vocabularies]:
             to_rdflib(parse_file(path), self.context)
-        log.debug("loaded %d shape triples and %d context triples", len(self.shapes), len(self.context))
+        if esco is None:
+            esco = (quad for path in sources.esco for quad in parse_file(path))
+        self._esco_by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
+        for quad in esco:
+            self._esco_by_subject[quad.subject.value].append(quad)
+        log.debug("loaded %d shape triples, %d context triples and %d ESCO subjects",
+                  len(self.shapes), len(self.context), len(self._esco_by_subject))
 
     def validate(self, data: rdflib.Graph) -> ValidationReport:
-        """Validate `data` merged with the context (ontology, vocabularies, ESCO)."""
+        """Validate `data` merged with the ontology, the vocabularies and the ESCO concepts it links to.
+
+        The shapes only look at ESCO concepts through the data's links (their rdf:type), so the
+        rest of ESCO is left out and validation time follows the size of the data, not of ESCO.
+        """
         merged = rdflib.Graph()
         for triple in self.context:
             merged.add(triple)
         for triple in data:
             merged.add(triple)
+        linked = {str(o) for o in data.objects() if isinstance(o, rdflib.URIRef) and str(o) in self._esco_by_subject}
+        to_rdflib([quad for iri in linked for quad in self._esco_by_subject[iri]], merged)
         conforms, report_graph, _ = pyshacl.validate(
             merged, shacl_graph=self.shapes, inference="none", advanced=True,
             allow_warnings=True, allow_infos=True,
