@@ -43,6 +43,8 @@ class Settings:
     max_result_bytes: int = 20_000_000
     # Maximum size of a request body, in bytes.
     max_request_bytes: int = 1_000_000
+    # Wall-clock limit for validating one document posted to /validate, in seconds.
+    validation_timeout: float = 30.0
     # Seconds a cache may reuse a page or RDF document before asking again (Cache-Control max-age).
     cache_max_age: int = 60
 
@@ -64,20 +66,35 @@ class Settings:
         for name in ("store_url", "store_update_url", "store_graphs_url"):
             if "BALGRAPH_" + name.upper() in env:
                 values[name] = env["BALGRAPH_" + name.upper()]
-        for name, kind in (("query_timeout", float), ("max_result_bytes", int),
-                           ("max_request_bytes", int), ("cache_max_age", int)):
+        for name, kind, unit in (("query_timeout", float, "seconds"), ("max_result_bytes", int, "bytes"),
+                                 ("max_request_bytes", int, "bytes"),
+                                 ("validation_timeout", float, "seconds"), ("cache_max_age", int, "seconds")):
             key = "BALGRAPH_" + name.upper()
             if key in env:
                 try:
                     values[name] = kind(env[key])
                 except ValueError:
-                    raise ValueError(f"{key}={env[key]!r} is not a number; set it to a {kind.__name__}") from None
+                    raise ValueError(f"{key}={env[key]!r} is not a number; set it to a positive number of "
+                                     f"{unit}") from None
+                if values[name] <= 0:
+                    raise ValueError(f"{key}={env[key]!r} must be a positive number of {unit}")
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = replace(cls(), **values)
         for name in ("store_url", "store_update_url", "store_graphs_url"):
             url = getattr(settings, name)
             if url is not None and not is_store_url(url):
                 raise ValueError(f"{name.replace('_', '-')} {url!r} is not an http:// or https:// URL")
-        if not settings.base_iri.endswith(("/", "#")):
-            raise ValueError(f"base IRI {settings.base_iri!r} must end with '/' so that paths can be appended")
+        _check_base_iri(settings.base_iri)
         return settings
+
+
+def _check_base_iri(base_iri: str) -> None:
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(base_iri)
+    except ValueError as error:
+        raise ValueError(f"base IRI {base_iri!r} is not a valid absolute IRI ({error}); "
+                         "pass --base-iri an IRI such as https://example.org/balgraph/") from None
+    if not base_iri.endswith("/"):
+        raise ValueError(f"base IRI {base_iri!r} must end with '/' so that paths can be appended")

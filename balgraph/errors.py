@@ -41,3 +41,7 @@ class NotConformingError(BalgraphError):
 
 class StoreError(BalgraphError):
     """The built store is missing or cannot be opened."""
+
+
+class ReasonerUnavailableError(BalgraphError):
+    """The OWL reasoner cannot run, usually because Java is missing."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -179,7 +178,8 @@ def read_current_build(endpoints: RemoteEndpoints, session: requests.Session) ->
                          "run `balgraph build` again") from None
 
 
-def write_remote_build(endpoints: RemoteEndpoints, graphs: Mapping[str, Iterable[ox.Quad]]) -> BuildInfo:
+def write_remote_build(endpoints: RemoteEndpoints, graphs: Mapping[str, Iterable[ox.Quad]],
+                       build_id: str) -> BuildInfo:
     """Upload each named graph into staging graphs, then publish them all with one update request.
 
     Raises StoreError when the store cannot be reached or rejects a request; the staging graphs
@@ -187,7 +187,6 @@ def write_remote_build(endpoints: RemoteEndpoints, graphs: Mapping[str, Iterable
     """
     session = requests.Session()
     previous = read_current_build(endpoints, session)
-    build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     staging = {graph: f"{STAGING_PREFIX}{build_id}:{ox.NamedNode(graph).value}" for graph in graphs}
     try:
         counts = {graph: _upload(endpoints, session, staging[graph], quads) for graph, quads in graphs.items()}

@@ -7,6 +7,7 @@ import logging
 from gunicorn.app.base import BaseApplication
 
 from .config import Settings
+from .store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,11 @@ class _GunicornApplication(BaseApplication):
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
-    """Serve until interrupted. Each worker opens the store itself, so none shares state with another."""
+    """Serve until interrupted. Each worker opens the store itself, so none shares state with another.
+
+    Raises StoreError before starting when there is no usable build to serve.
+    """
+    open_store(settings)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,

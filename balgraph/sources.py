@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import InputError
 from .namespaces import graph_iri
 from .rdfio import FORMATS_BY_SUFFIX
+
+# The alignments module of the ontology goes to a named graph of its own, so that the
+# ontology IRI serves the core module alone.
+ALIGNMENTS_FILE = "alignments.ttl"
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,16 @@ class ProjectSources:
 
     @property
     def ontology(self) -> list[Path]:
+        """Every ontology module: the core and the alignments."""
         return _rdf_files(self.root / "ontology", recursive=False)
+
+    @property
+    def core_ontology(self) -> list[Path]:
+        return [path for path in self.ontology if path.name != ALIGNMENTS_FILE]
+
+    @property
+    def alignments(self) -> list[Path]:
+        return [path for path in self.ontology if path.name == ALIGNMENTS_FILE]
 
     @property
     def vocabularies(self) -> list[Path]:
@@ -35,10 +49,23 @@ class ProjectSources:
     def standards(self) -> list[Path]:
         return _rdf_files(self.root / "data" / "standards")
 
+    def check(self) -> None:
+        """Raise InputError unless the project folder has an ontology and shapes to build with."""
+        if not self.root.is_dir():
+            raise InputError(self.root, "the project folder does not exist",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
+        if not self.ontology:
+            raise InputError(self.root / "ontology", "no ontology file (.ttl, .rdf, …) found",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
+        if not self.shapes:
+            raise InputError(self.root / "shapes", "no shapes file found, so nothing could be validated",
+                             "Pass --project the folder that holds ontology/, shapes/ and data/")
+
     def graphs(self) -> dict[str, list[Path]]:
         """Map each named graph IRI to the files loaded into it, in load order."""
         return {
-            graph_iri("ontology"): self.ontology,
+            graph_iri("ontology"): self.core_ontology,
+            graph_iri("alignments"): self.alignments,
             graph_iri("vocabularies"): self.vocabularies,
             graph_iri("esco"): self.esco,
             graph_iri("standards"): self.standards,

@@ -20,6 +20,7 @@ _OPAQUE = re.compile(
 )
 _WHERE = re.compile(r"(?<![\w:?$])WHERE\s*\{", re.IGNORECASE)
 _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FORM = re.compile(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", re.IGNORECASE)
 
 # RDF 1.1 skolem IRIs stand for blank nodes in a store that cannot keep blank node identity
 # between requests.
@@ -34,7 +35,7 @@ def mask_opaque(query: str) -> str:
 def with_values(query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal | ox.BlankNode]) -> str:
     """Bind each variable of `bindings` by a VALUES block at the start of the top-level WHERE group.
 
-    The query must spell out its top-level ``WHERE {``. Within that group the block has the
+    A CONSTRUCT query must spell out its top-level ``WHERE {``. Within that group the block has the
     effect of substituting the values, for CONSTRUCT and DESCRIBE too, where some stores reject
     a VALUES clause after the query.
     """
@@ -43,7 +44,8 @@ def with_values(query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal | o
     masked = mask_opaque(query)
     brace = _top_level_where_brace(masked)
     if brace is None:
-        raise ValueError("a query with bound values needs an explicit top-level WHERE { ... }")
+        raise ValueError("a query with bound values needs a top-level group pattern; "
+                         "a CONSTRUCT query needs an explicit WHERE { ... }")
     names = []
     for name in bindings:
         if not _VARIABLE_NAME.fullmatch(name):
@@ -59,13 +61,17 @@ def _top_level_where_brace(masked: str) -> int | None:
         start = match.start()
         if masked.count("{", 0, start) == masked.count("}", 0, start):
             return match.end() - 1
-    return None
+    # SELECT, ASK and DESCRIBE may leave out the keyword: their first top-level group is the pattern.
+    form = _FORM.search(masked)
+    if form is None or form.group(1).upper() == "CONSTRUCT":
+        return None
+    brace = masked.find("{", form.end())
+    return brace if brace >= 0 else None
 
 
 def query_form(query: str) -> str:
     """Return SELECT, ASK, CONSTRUCT or DESCRIBE: the first query form keyword outside strings and IRIs."""
-    match = re.search(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:])", mask_opaque(query),
-                      re.IGNORECASE)
+    match = _FORM.search(mask_opaque(query))
     if match is None:
         raise ValueError("the text is not a SPARQL query: it has no SELECT, ASK, CONSTRUCT or DESCRIBE")
     return match.group(1).upper()

@@ -16,7 +16,7 @@ import shutil
 import time
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,12 +134,26 @@ def open_store(settings: "Settings") -> GraphStore:
     return OxigraphStore.open_current(settings.builds_dir)
 
 
-def write_graphs(settings: "Settings", graphs: Mapping[str, Iterable[ox.Quad]]) -> BuildInfo:
-    """Write a new build into the configured store and make it current."""
-    if settings.store_url:
-        from .remote_store import write_remote_build
-        return write_remote_build(remote_endpoints(settings), graphs)
-    return write_build(settings.builds_dir, graphs)
+def write_graphs(settings: "Settings", graphs: Mapping[str, Iterable[ox.Quad]], build_id: str | None = None,
+                 write_extras: Callable[[Path], None] | None = None) -> BuildInfo:
+    """Write a new build into the configured store and make it current.
+
+    With a remote store, `write_extras` writes into the build's folder in the local builds folder,
+    which a server on the same machine or volume then finds; nothing else of the build is local.
+    """
+    if not settings.store_url:
+        return write_build(settings.builds_dir, graphs, build_id, write_extras)
+    from .remote_store import write_remote_build
+    build_id = build_id or new_build_id()
+    folder = settings.builds_dir / build_id
+    try:
+        if write_extras is not None:
+            folder.mkdir(parents=True)
+            write_extras(folder)
+        return write_remote_build(remote_endpoints(settings), graphs, build_id)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def remote_endpoints(settings: "Settings"):
@@ -148,6 +162,9 @@ def remote_endpoints(settings: "Settings"):
 
 
 def read_build_info(build_dir: Path) -> BuildInfo:
+    """Read what a build recorded about itself; raise StoreError when there is no valid build there."""
+    if not build_dir.exists():
+        raise StoreError(f"no build found in {build_dir.parent}; run `balgraph build` first")
     try:
         raw = json.loads((build_dir / BUILD_INFO_FILE).read_text())
         return BuildInfo(raw["build_id"], raw["created"], raw["triples"], raw["graphs"])
@@ -156,13 +173,21 @@ def read_build_info(build_dir: Path) -> BuildInfo:
                          "run `balgraph build` again") from None
 
 
-def write_build(builds_dir: Path, graphs: Mapping[str, Iterable[ox.Quad]]) -> BuildInfo:
+def new_build_id() -> str:
+    """Return a fresh build identifier: the local time of the build and a random suffix."""
+    return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+
+
+def write_build(builds_dir: Path, graphs: Mapping[str, Iterable[ox.Quad]], build_id: str | None = None,
+                write_extras: Callable[[Path], None] | None = None) -> BuildInfo:
     """Load each named graph into a fresh store and make it the current build.
 
     The new store is written beside the served one and only swapped in when complete.
+    `write_extras`, if given, is called with the unfinished build folder to add files (such as
+    dumps) before the swap; if it raises, the build is discarded like any other failed build.
     """
     builds_dir.mkdir(parents=True, exist_ok=True)
-    build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    build_id = build_id or new_build_id()
     staging = builds_dir / f".staging-{build_id}"
     final = builds_dir / build_id
     try:
@@ -170,6 +195,8 @@ def write_build(builds_dir: Path, graphs: Mapping[str, Iterable[ox.Quad]]) -> Bu
         counts = _load(staging / "oxigraph", graphs)
         info = BuildInfo(build_id, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                          sum(counts.values()), counts)
+        if write_extras is not None:
+            write_extras(staging)
         (staging / BUILD_INFO_FILE).write_text(json.dumps(info.__dict__, indent=2))
         os.replace(staging, final)
     except BaseException:

@@ -12,8 +12,8 @@ from flask import Flask, g, request
 
 from balgraph.config import Settings
 
-from . import caching, errors, home, resources, sparql_endpoint
-from .i18n import COOKIE, LANGUAGES, choose_language, text
+from . import caching, downloads, errors, home, ontology_docs, page_helpers, query_page, resources, search, sparql_endpoint, validation
+from .i18n import COOKIE, LANGUAGES, choose_language, language_switch_url, text
 from .publication import Publication
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,20 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     @app.context_processor
     def _template_helpers():
-        return {"t": lambda key: text(key, g.get("lang", "nb")), "lang": g.get("lang", "nb"),
-                "local_url": resources.local_url}
+        lang = g.get("lang", "nb")
+        return {"t": lambda key, **values: text(key, lang, **values), "lang": lang,
+                "local_url": resources.local_url, "language_switch_url": language_switch_url,
+                "build": app.extensions["balgraph"].store.info()}
 
     app.register_blueprint(home.blueprint)
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(sparql_endpoint.blueprint)
+    app.register_blueprint(ontology_docs.blueprint)
+    app.register_blueprint(search.blueprint)
+    app.register_blueprint(downloads.blueprint)
+    app.register_blueprint(query_page.blueprint)
+    app.register_blueprint(validation.blueprint)
     errors.register(app)
+    page_helpers.register(app)
     caching.register(app)
     return app

@@ -2,6 +2,8 @@
 
 import pyoxigraph as ox
 
+from balgraph.namespaces import TURTLE_PREFIXES
+
 HTML = "text/html"
 
 # Media type -> attribute name of the pyoxigraph format (ox.RdfFormat or ox.QueryResultsFormat).
@@ -29,16 +31,7 @@ FORMAT_NAMES = {
     "json": "application/sparql-results+json",
     "csv": "text/csv", "tsv": "text/tab-separated-values",
 }
-PREFIXES = {
-    "bal": "https://w3id.org/balgraph/ontology#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "esco": "http://data.europa.eu/esco/model#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "void": "http://rdfs.org/ns/void#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+PREFIXES = TURTLE_PREFIXES
 
 
 def media_type_for(format_name: str) -> str | None:

@@ -1,16 +1,16 @@
-"""The home page: what the dataset is and the skills standards it holds."""
+"""The home page: what the dataset is, its standards by sector and its key skills by balance dimension."""
 
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, render_template
 
-from balgraph.services.catalogue import skills_standards
+from balgraph.services.catalogue import dataset_totals, key_skills_by_pole, standards_by_sector
 
 blueprint = Blueprint("home", __name__)
 
 
 @blueprint.get("/")
 def index():
-    publication = current_app.extensions["balgraph"]
-    return render_template("home.html", standards=skills_standards(publication.store, g.lang),
-                           info=publication.store.info())
+    store = current_app.extensions["balgraph"].store
+    return render_template("home.html", sectors=standards_by_sector(store, g.lang),
+                           dimensions=key_skills_by_pole(store, g.lang), totals=dataset_totals(store))

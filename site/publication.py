@@ -11,7 +11,11 @@ from pathlib import Path
 from balgraph.config import Settings
 from balgraph.errors import StoreError
 from balgraph.namespaces import CANONICAL_BASE, ONTOLOGY_IRI
+from balgraph.services.ontology_docs import OntologyDocsService
+from balgraph.services.balance import BalanceService
+from balgraph.services.dumps import DumpCatalogue
 from balgraph.services.resources import ResourceService
+from balgraph.services.search import LabelIndex
 from balgraph.services.sparql import SparqlService
 from balgraph.store import CURRENT_LINK, open_store
 
@@ -42,15 +46,22 @@ class Publication:
     def _open(self) -> None:
         self.store = open_store(self.settings)
         self.resources = ResourceService(self.store, self.ontology_iri, self.settings.base_iri)
+        self.ontology_docs = OntologyDocsService(self.store, self.settings.base_iri)
+        self.balance = BalanceService(self.store)
+        self.search = LabelIndex.from_store(self.store)
+        build_id = self.store.info().build_id
         if self.settings.store_url:
             from balgraph.services.remote_sparql import RemoteSparqlService
             self.sparql = RemoteSparqlService(self.store, self.settings.query_timeout,
                                               self.settings.max_result_bytes)
-            self._target = self.store.info().build_id
+            # Dumps of a remote build exist only where `balgraph build` ran, in its local builds folder.
+            build_dir = self.settings.builds_dir / build_id
+            self._target = build_id
         else:
-            self.sparql = SparqlService(Path(self.store.build_dir), self.settings.query_timeout,
-                                        self.settings.max_result_bytes)
+            build_dir = Path(self.store.build_dir)
+            self.sparql = SparqlService(build_dir, self.settings.query_timeout, self.settings.max_result_bytes)
             self._target = self._current_target()
+        self.dumps = DumpCatalogue(build_dir, list(self.store.info().graphs))
         log.info("serving build %s", self.store.info().build_id)
 
     def refresh(self) -> None:

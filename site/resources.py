@@ -84,6 +84,12 @@ def identified(rest: str):
 
 @blueprint.get("/ontology")
 def ontology():
+    """The core ontology as RDF; browsers get the generated documentation of every module."""
+    from .ontology_docs import documentation_page  # imported here: that module imports this one
+
+    media_type, refusal = negotiate(RESOURCE_OFFERS)
+    if refusal is None and media_type == HTML:
+        return _with_vary(documentation_page())
     return dereference(_publication().ontology_iri)
 
 

@@ -5,10 +5,11 @@ Updates are refused; the query service bounds time and result size.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, request
 
 from balgraph.services.sparql import QueryRefused
 
+from . import query_page
 from .errors import error_response
 from .formats import HTML, RDF_MEDIA_TYPES, RESULTS_MEDIA_TYPES, media_type_for
 from .negotiation import choose
@@ -82,8 +83,9 @@ def endpoint():
     try:
         query, default_graphs, named_graphs = _read_request()
         if query is None:
-            if choose(request.headers.get("Accept"), [HTML, "text/plain"]) == HTML:
-                return render_template("sparql.html")
+            page = query_page.page_without_query() if request.method == "GET" else None
+            if page is not None:
+                return page
             raise QueryRefused("missing_query", 400, "Pass the query in the query parameter.")
         results_format, graph_format = _formats()
         if results_format is None and graph_format is None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from .support import ESCO_REFERENCE, RunningServer, run_balgraph, start_oxigraph_server, start_virtuoso
+from .support import (ELM_REFERENCE, ESCO_REFERENCE, RunningServer, run_balgraph, start_oxigraph_server,
+                      start_virtuoso)
 
 # The stores every behaviour test that uses the `server` fixture runs against.
 STORE_KINDS = ["embedded", "oxigraph", "virtuoso"]
@@ -57,3 +58,23 @@ def esco_reference() -> Path:
     if not ESCO_REFERENCE.is_dir():
         pytest.skip(f"the ESCO reference files are not present at {ESCO_REFERENCE}")
     return ESCO_REFERENCE
+
+
+@pytest.fixture(scope="session")
+def elm_reference() -> Path:
+    if not ELM_REFERENCE.is_dir():
+        pytest.skip(f"the ELM reference files are not present at {ELM_REFERENCE}")
+    return ELM_REFERENCE
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many tests of the W3C SHACL suites balgraph's validation passed."""
+    counts = {}
+    for outcome in ("passed", "failed", "xfailed", "xpassed"):
+        counts[outcome] = sum(1 for report in terminalreporter.stats.get(outcome, [])
+                              if report.nodeid.startswith("tests/test_w3c_shacl.py") and report.when == "call")
+    total = sum(counts.values())
+    if total:
+        terminalreporter.ensure_newline()
+        terminalreporter.write_line(f"W3C SHACL test suites (core and SHACL-SPARQL) through balgraph's validation: "
+                                    f"{counts['passed']} of {total} passed, {counts['xfailed']} known failures")

@@ -15,6 +15,7 @@ import requests
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE = PROJECT.parent / "shared" / "reference"
 ESCO_REFERENCE = REFERENCE / "esco-1.2.0"
+ELM_REFERENCE = REFERENCE / "elm"
 BALGRAPH = [sys.executable, "-m", "balgraph.cli"]
 
 
@@ -62,7 +63,8 @@ class RunningServer:
             try:
                 requests.get(self.url + "/", timeout=1)
                 return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # A worker still loading the build (or a busy machine) answers late: ask again.
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"balgraph serve did not answer on {self.url} within {seconds} s")

@@ -8,12 +8,14 @@ with extra columns still import.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import os
 import re
 import tempfile
+import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,7 @@ ESCO_MODEL = "http://data.europa.eu/esco/model#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OWL_VERSION_INFO = "http://www.w3.org/2002/07/owl#versionInfo"
 
 CONCEPT_TYPES = {
     "Occupation": ESCO_MODEL + "Occupation",
@@ -59,7 +62,56 @@ BROADER_FILES = {
     "broaderRelationsSkillPillar": ("conceptUri", "broaderUri"),
 }
 OCCUPATION_SKILL_COLUMNS = ("occupationUri", "relationType", "skillUri")
+SKILL_SKILL_COLUMNS = ("originalSkillUri", "relationType", "relatedSkillUri")
+SCHEME_COLUMNS = ("conceptSchemeUri", "preferredLabel")
+HIERARCHY_LEVELS = 4
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+# File kinds that are read and checked, but that ESCO's RDF model has no place for.
+DOCUMENTATION_FILES = {"dictionary", "greenShareOcc"}
 FILE_NAME = re.compile(r"^(?P<kind>[A-Za-z]+)_(?P<lang>[a-z]{2}(?:-[A-Za-z]+)?)\.csv$")
+VERSION_IN_NAME = re.compile(r"v?(\d+\.\d+(?:\.\d+)?)")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class CsvFile:
+    """One CSV file of the download, in a folder or inside the zip file the portal delivers."""
+
+    name: str
+    source: str
+    zip_path: Path | None = None
+    path: Path | None = None
+
+    def open(self):
+        if self.zip_path is not None:
+            archive = zipfile.ZipFile(self.zip_path)
+            return io.TextIOWrapper(archive.open(self.source.split("!", 1)[1]), encoding="utf-8-sig", newline="")
+        return self.path.open(newline="", encoding="utf-8-sig")
+
+
+def csv_files(source: Path) -> list[CsvFile]:
+    """List the CSV files of a download folder or zip file, in name order."""
+    if source.is_file() and source.suffix.lower() == ".zip":
+        try:
+            with zipfile.ZipFile(source) as archive:
+                members = [m for m in archive.namelist() if m.lower().endswith(".csv") and not m.endswith("/")]
+        except zipfile.BadZipFile:
+            raise InputError(source, "the file is not a valid zip file", "Download the ESCO zip file again") from None
+        return sorted((CsvFile(Path(m).name, f"{source}!{m}", zip_path=source) for m in members), key=lambda f: f.name)
+    return [CsvFile(p.name, str(p), path=p) for p in sorted(source.glob("*.csv"))]
+
+
+def version_from_name(*paths: Path) -> str | None:
+    """Return an ESCO version written in a folder or file name (such as esco-1.2.0 or v1.2.0), if any."""
+    for path in paths:
+        # Only the source's own name and its folder's name count, so that version-like folder
+        # names higher up (python3.11, say) are not taken for ESCO versions.
+        for part in reversed(path.resolve().parts[-2:]):
+            match = VERSION_IN_NAME.search(part)
+            if match:
+                return match.group(1)
+    return None
 
 
 @dataclass
@@ -83,7 +135,12 @@ class EscoGraph:
     concepts: dict[str, Concept] = field(default_factory=dict)
     broader: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     skill_relations: set[tuple[str, str, str]] = field(default_factory=set)
+    # Skill-to-skill relations of skillSkillRelations, stated as skos:related.
+    related: set[tuple[str, str]] = field(default_factory=set)
+    schemes: dict[str, Concept] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
     files_read: list[str] = field(default_factory=list)
+    version: str | None = None
 
     def concept(self, iri: str) -> Concept:
         if iri not in self.concepts:
@@ -91,63 +148,121 @@ class EscoGraph:
         return self.concepts[iri]
 
 
-def read_csv_folder(folder: Path) -> EscoGraph:
-    """Read every ESCO CSV file in `folder`; raise InputError naming file and line on bad input."""
-    if not folder.is_dir():
+def read_csv_folder(folder: Path, esco: EscoGraph | None = None, languages: set[str] | None = None,
+                    progress: Progress | None = None) -> EscoGraph:
+    """Read every ESCO CSV file in a download folder or zip file into `esco` (a new graph by default).
+
+    With `languages`, files in other languages are skipped. Raise InputError naming file and
+    line on bad input.
+    """
+    if not folder.exists() or (folder.is_file() and folder.suffix.lower() != ".zip"):
         raise InputError(folder, "the ESCO folder does not exist",
-                         "Pass the folder that holds the unpacked ESCO CSV download")
-    files = sorted(folder.glob("*.csv"))
+                         "Pass the folder or zip file that holds the ESCO CSV download")
+    files = csv_files(folder)
     if not files:
         raise InputError(folder, "the folder holds no .csv files",
-                         "Pass the folder that holds the unpacked ESCO CSV download")
+                         "Pass the folder or zip file that holds the ESCO CSV download")
 
-    esco = EscoGraph()
-    for path in files:
-        match = FILE_NAME.match(path.name)
+    esco = esco if esco is not None else EscoGraph()
+    for file in files:
+        match = FILE_NAME.match(file.name)
         if not match:
-            log.warning("skipping %s: not named like an ESCO CSV file (<kind>_<language>.csv)", path)
+            log.warning("skipping %s: not named like an ESCO CSV file (<kind>_<language>.csv)", file.source)
             continue
         kind, lang = match["kind"], match["lang"]
-        if _read_file(esco, path, kind, lang):
-            esco.files_read.append(path.name)
-            log.info("read %s", path.name)
+        if languages and lang not in languages:
+            continue
+        rows = _read_file(esco, file, kind, lang)
+        esco.files_read.append(file.name)
+        esco.languages.add(lang)
+        if progress:
+            progress(f"read {file.name}: {rows:,} rows")
+        log.info("read %s (%d rows)", file.source, rows)
     return esco
 
 
-def _read_file(esco: EscoGraph, path: Path, kind: str, lang: str) -> bool:
-    if kind in CONCEPT_FILES:
-        for line, row in _rows(path, CONCEPT_FILES[kind]):
+def _read_file(esco: EscoGraph, path: CsvFile, kind: str, lang: str) -> int:
+    """Add one file's rows to `esco`; return the number of rows read."""
+    rows = 0
+    if kind in CONCEPT_FILES or kind.endswith("Collection"):
+        for line, row in _rows(path, CONCEPT_FILES.get(kind, COLLECTION_COLUMNS)):
             _add_concept(esco, path, line, row, lang)
-    elif kind.endswith("Collection"):
-        for line, row in _rows(path, COLLECTION_COLUMNS):
-            _add_concept(esco, path, line, row, lang)
+            rows += 1
     elif kind in BROADER_FILES:
         for line, row in _rows(path, BROADER_FILES[kind]):
             narrower = _iri(path, line, "conceptUri", row["conceptUri"])
             esco.broader[narrower].add(_iri(path, line, "broaderUri", row["broaderUri"]))
+            rows += 1
     elif kind == "occupationSkillRelations":
         for line, row in _rows(path, OCCUPATION_SKILL_COLUMNS):
-            relation = row["relationType"].strip()
-            if relation not in RELATION_PROPERTIES:
-                raise InputError(path, f"unknown relationType {relation!r}",
-                                 "Use 'essential' or 'optional' as in the ESCO download", line)
             esco.skill_relations.add((_iri(path, line, "occupationUri", row["occupationUri"]),
-                                      RELATION_PROPERTIES[relation],
-                                      _iri(path, line, "skillUri", row["skillUri"])))
+                                      _relation(path, line, row), _iri(path, line, "skillUri", row["skillUri"])))
+            rows += 1
+    elif kind == "skillSkillRelations":
+        for line, row in _rows(path, SKILL_SKILL_COLUMNS):
+            _relation(path, line, row)
+            esco.related.add((_iri(path, line, "originalSkillUri", row["originalSkillUri"]),
+                              _iri(path, line, "relatedSkillUri", row["relatedSkillUri"])))
+            rows += 1
+    elif kind == "conceptSchemes":
+        for line, row in _rows(path, SCHEME_COLUMNS):
+            _add_scheme(esco, path, line, row, lang)
+            rows += 1
+    elif kind == "skillsHierarchy":
+        for line, row in _rows(path, ("Level 0 URI",)):
+            _add_hierarchy_row(esco, path, line, row)
+            rows += 1
+    elif kind in DOCUMENTATION_FILES:
+        rows = sum(1 for _ in _rows(path, ()))
     else:
-        # conceptSchemes, skillsHierarchy and skillSkillRelations repeat what the files above state.
-        return False
-    return True
+        raise InputError(path.source, f"unknown ESCO file kind {kind!r}",
+                         "Remove the file from the folder, or rename it if it is an ESCO file named differently")
+    return rows
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _relation(path: CsvFile, line: int, row: dict[str, str]) -> str:
+    relation = (row["relationType"] or "").strip()
+    if relation not in RELATION_PROPERTIES:
+        raise InputError(path.source, f"unknown relationType {relation!r}",
+                         "Use 'essential' or 'optional' as in the ESCO download", line)
+    return RELATION_PROPERTIES[relation]
+
+
+def _add_scheme(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str], lang: str) -> None:
+    iri = _iri(path, line, "conceptSchemeUri", row["conceptSchemeUri"])
+    scheme = esco.schemes.setdefault(iri, Concept(iri))
+    if (row.get("preferredLabel") or "").strip():
+        scheme.pref_labels[lang] = row["preferredLabel"].strip()
+    if (row.get("description") or "").strip():
+        scheme.descriptions[lang] = row["description"].strip()
+
+
+def _add_hierarchy_row(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str]) -> None:
+    """Check one row of the skills hierarchy and add its broader links and level codes."""
+    above = None
+    for level in range(HIERARCHY_LEVELS):
+        value = (row.get(f"Level {level} URI") or "").strip()
+        if not value:
+            break
+        iri = _iri(path, line, f"Level {level} URI", value)
+        code = (row.get(f"Level {level} code") or "").strip()
+        if code and iri in esco.concepts and not esco.concepts[iri].notation:
+            esco.concepts[iri].notation = code
+        if above is not None:
+            esco.broader[iri].add(above)
+        above = iri
+
+
+def _rows(path: CsvFile, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    # The hasTopConcept column of conceptSchemes holds thousands of IRIs in one field.
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
+        with path.open() as handle:
             reader = csv.DictReader(handle, strict=True)
             header = reader.fieldnames or []
             missing = [name for name in required if name not in header]
             if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)} in the header",
+                raise InputError(path.source, f"missing column(s) {', '.join(missing)} in the header",
                                  "Use the file as downloaded from the ESCO portal, with its header row", 1)
             while True:
                 try:
@@ -155,22 +270,22 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
                 except StopIteration:
                     return
                 except csv.Error as error:
-                    raise InputError(path, f"malformed CSV ({error})",
+                    raise InputError(path.source, f"malformed CSV ({error})",
                                      "Check the quoting on that line", reader.line_num) from None
                 if None in row:
-                    raise InputError(path, f"the row has more fields than the header ({len(header)})",
+                    raise InputError(path.source, f"the row has more fields than the header ({len(header)})",
                                      "Quote fields that contain commas", reader.line_num)
                 yield reader.line_num, row
     except UnicodeDecodeError as error:
-        raise InputError(path, f"the file is not UTF-8 ({error.reason})", "Save the file as UTF-8") from None
+        raise InputError(path.source, f"the file is not UTF-8 ({error.reason})", "Save the file as UTF-8") from None
     except OSError as error:
-        raise InputError(path, f"cannot read the file ({error.strerror})", "Check the path") from None
+        raise InputError(path.source, f"cannot read the file ({error.strerror})", "Check the path") from None
 
 
-def _iri(path: Path, line: int, column: str, value: str | None) -> str:
+def _iri(path: CsvFile, line: int, column: str, value: str | None) -> str:
     value = (value or "").strip()
     if not value.startswith(ESCO_PREFIX) or any(ch in value for ch in ' <>"{}|\\^`'):
-        raise InputError(path, f"column {column} holds {value!r}, which is not an ESCO IRI",
+        raise InputError(path.source, f"column {column} holds {value!r}, which is not an ESCO IRI",
                          f"Every {column} must start with {ESCO_PREFIX}", line)
     return value
 
@@ -182,10 +297,10 @@ def _split(value: str | None, separators: str = "\n|") -> list[str]:
     return [part.strip().rstrip(",").strip() for part in parts if part.strip().rstrip(",").strip()]
 
 
-def _add_concept(esco: EscoGraph, path: Path, line: int, row: dict[str, str], lang: str) -> None:
+def _add_concept(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str], lang: str) -> None:
     concept_type = row["conceptType"].strip()
     if concept_type not in CONCEPT_TYPES:
-        raise InputError(path, f"unknown conceptType {concept_type!r}",
+        raise InputError(path.source, f"unknown conceptType {concept_type!r}",
                          "Use the file as downloaded from the ESCO portal", line)
     concept = esco.concept(_iri(path, line, "conceptUri", row["conceptUri"]))
     concept.types.add(ISCO_GROUP_TYPE if concept_type == "ISCOGroup" else CONCEPT_TYPES[concept_type])
@@ -259,6 +374,33 @@ def to_quads(esco: EscoGraph, only: set[str] | None = None) -> Iterator[ox.Quad]
     for occupation, prop, skill in sorted(esco.skill_relations):
         if only is None or (occupation in only and skill in only):
             yield triple(occupation, prop, node(skill))
+    for skill, other in sorted(esco.related):
+        if only is None or (skill in only and other in only):
+            yield triple(skill, SKOS + "related", node(other))
+    if only is None:
+        for iri, scheme in sorted(esco.schemes.items()):
+            yield triple(iri, RDF_TYPE, node(SKOS + "ConceptScheme"))
+            for lang, label in sorted(scheme.pref_labels.items()):
+                yield triple(iri, SKOS + "prefLabel", ox.Literal(label, language=lang))
+            for lang, text in sorted(scheme.descriptions.items()):
+                yield triple(iri, DCTERMS + "description", ox.Literal(text, language=lang))
+    yield from description_quads(esco)
+
+
+# The imported classification is described under ESCO's own base IRI, since the ESCO data folder
+# may only state triples about ESCO resources.
+ESCO_GRAPH = ESCO_PREFIX
+
+
+def description_quads(esco: EscoGraph) -> Iterator[ox.Quad]:
+    """Describe the imported classification: its model, version and languages."""
+    graph = ox.NamedNode(ESCO_GRAPH)
+    yield ox.Quad(graph, ox.NamedNode(RDF_TYPE), ox.NamedNode("http://rdfs.org/ns/void#Dataset"))
+    yield ox.Quad(graph, ox.NamedNode(DCTERMS + "conformsTo"), ox.NamedNode(ESCO_MODEL.rstrip("#")))
+    if esco.version:
+        yield ox.Quad(graph, ox.NamedNode(OWL_VERSION_INFO), ox.Literal(esco.version))
+    for lang in sorted(esco.languages):
+        yield ox.Quad(graph, ox.NamedNode(DCTERMS + "language"), ox.Literal(lang))
 
 
 HEADER = (
@@ -276,7 +418,8 @@ def write_turtle(quads: Iterable[ox.Quad], output: Path) -> int:
         with os.fdopen(handle, "wb") as stream:
             stream.write(HEADER.encode())
             ox.serialize(triples, stream, ox.RdfFormat.TURTLE, prefixes={
-                "dcterms": DCTERMS, "esco": ESCO_MODEL, "skos": SKOS,
+                "dcterms": DCTERMS, "esco": ESCO_MODEL, "owl": "http://www.w3.org/2002/07/owl#", "skos": SKOS,
+                "void": "http://rdfs.org/ns/void#",
             })
         os.chmod(temporary, 0o644)
         os.replace(temporary, output)

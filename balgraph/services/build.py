@@ -10,11 +10,13 @@ import pyoxigraph as ox
 import rdflib
 
 from ..config import Settings
-from ..errors import NotConformingError
+from ..errors import InputError, NotConformingError
 from ..namespaces import CANONICAL_BASE, graph_iri
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
-from ..store import BuildInfo, write_graphs
+from ..store import BuildInfo, new_build_id, write_graphs
+from .description import dcat_description
+from .dumps import DUMPS_FOLDER, write_dumps
 from .validation import ShapesValidator, ValidationReport
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,14 @@ VOCABULARIES = [
     "http://purl.org/dc/terms/",
     "http://www.w3.org/2000/01/rdf-schema#",
 ]
+
+
+# What each data graph may describe: a data file that states triples about a vocabulary concept
+# or an ESCO concept would silently change what the site shows for it.
+SUBJECT_SPACES = {
+    graph_iri("esco"): ("http://data.europa.eu/esco/",),
+    graph_iri("standards"): (CANONICAL_BASE + "id/",),
+}
 
 
 @dataclass(frozen=True)
@@ -46,12 +56,15 @@ def build(settings: Settings) -> BuildResult:
     """
     started = time.monotonic()
     sources = ProjectSources(settings.project_dir)
+    sources.check()
 
     graphs: dict[str, list[ox.Quad]] = {}
     for graph, paths in sources.graphs().items():
         quads: list[ox.Quad] = []
         for path in paths:
-            quads.extend(parse_file(path))
+            parsed = parse_file(path)
+            _check_subjects(path, parsed, SUBJECT_SPACES.get(graph))
+            quads.extend(parsed)
             log.info("parsed %s", path.relative_to(settings.project_dir))
         graphs[graph] = quads
 
@@ -64,13 +77,30 @@ def build(settings: Settings) -> BuildResult:
     if settings.base_iri != CANONICAL_BASE:
         graphs = {_rebase(name, settings.base_iri): [_rebase_quad(q, settings.base_iri) for q in quads]
                   for name, quads in graphs.items()}
-    total = sum(len(quads) for quads in graphs.values())
     void_graph = _rebase(graph_iri("void"), settings.base_iri)
+    # The description counts itself too, so the VoID size equals what the store holds.
+    void_size = len(list(_void_description(settings.base_iri, graphs, 0)))
+    total = sum(len(quads) for quads in graphs.values()) + void_size
     graphs[void_graph] = list(_void_description(settings.base_iri, graphs, total))
+    build_id = new_build_id()
+    graphs[void_graph] += dcat_description(settings.base_iri, list(graphs), build_id,
+                                           time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
-    info = write_graphs(settings, graphs)
+    info = write_graphs(settings, graphs, build_id,
+                        write_extras=lambda folder: write_dumps(folder / DUMPS_FOLDER, graphs))
     log.info("build %s written: %d triples", info.build_id, info.triples)
     return BuildResult(info, report, time.monotonic() - started)
+
+
+def _check_subjects(path, quads: list[ox.Quad], allowed: tuple[str, ...] | None) -> None:
+    if allowed is None:
+        return
+    for quad in quads:
+        subject = quad.subject
+        if isinstance(subject, ox.NamedNode) and not subject.value.startswith(allowed):
+            raise InputError(path, f"states triples about <{subject.value}>, which this data folder may not "
+                             "describe", f"Keep to resources whose IRIs start with {' or '.join(allowed)}; "
+                             "vocabulary terms belong in ontology/")
 
 
 def _rebase(iri: str, base: str) -> str:

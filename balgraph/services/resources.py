@@ -19,9 +19,20 @@ INCOMING_LIMIT = 200
 LANGUAGES = ("nb", "en")
 
 
+# Languages to try for a reader of each site language, in order; any other label comes after these.
+LABEL_FALLBACKS = {
+    "nb": ("nb", "no", "nn", "en", ""),
+    "en": ("en", "", "nb", "no", "nn"),
+}
+
+
 def pick_label(names: dict[str, str], lang: str, fallback: str) -> str:
-    """Choose the label in `lang`, then Norwegian, English, untagged, ESCO's "no", then any."""
-    for candidate in (lang, *LANGUAGES, "", "no"):
+    """Choose the label for a reader of `lang`: their language first, then the others in LABEL_FALLBACKS.
+
+    A Norwegian reader gets ESCO's Norwegian ("no") label before an English one; `fallback`
+    is returned only when there is no label at all.
+    """
+    for candidate in LABEL_FALLBACKS.get(lang, (lang, *LANGUAGES, "", "no")):
         if candidate in names:
             return names[candidate]
     return next(iter(names.values()), fallback)
@@ -52,17 +63,21 @@ class ResourceService:
     def __init__(self, store: GraphStore, ontology_iri: str, base_iri: str) -> None:
         self.store = store
         self.ontology_iri = ontology_iri
-        self.ontology_graph = graph_iri("ontology", base_iri)
+        # Each ontology module's IRI describes the whole named graph that module is published in.
+        self.module_graphs = {
+            ontology_iri: graph_iri("ontology", base_iri),
+            ontology_iri + "/alignments": graph_iri("alignments", base_iri),
+        }
 
     def triples(self, iri: str) -> list[ox.Triple]:
         """Return the triples that describe `iri`: its own, those of its blank nodes and labels of what it links to.
 
-        The ontology IRI describes the whole ontology. Returns an empty list for an unknown IRI.
+        The IRI of an ontology module describes the whole module. Returns an empty list for an unknown IRI.
         """
-        if iri == self.ontology_iri:
+        if iri in self.module_graphs:
             return [ox.Triple(s, p, o) for s, p, o in self.store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
-                {"g": ox.NamedNode(self.ontology_graph)})]
+                {"g": ox.NamedNode(self.module_graphs[iri])})]
         own = self.store.triples_about(ox.NamedNode(iri))
         if not own:
             return []

@@ -1,0 +1,71 @@
+"""A small Norwegian Bokmål to English glossary and the stop words the ESCO suggester ignores.
+
+The glossary covers the words that skills standards in stage production and retail use most,
+and the words of the balance model. It maps a word (or its stem) to English words that ESCO's
+labels and descriptions use. Extend it when a Norwegian standard gets poor suggestions.
+"""
+
+NB_EN = {
+    "ansvar": ("responsibility",), "anlegg": ("system", "equipment"), "arbeid": ("work",),
+    "arbeide": ("work",), "artist": ("performer", "artist"), "artister": ("performers", "artists"),
+    "avvik": ("deviation", "fault"), "belysning": ("lighting",), "beslutning": ("decision",),
+    "beslutninger": ("decisions", "decide"), "bevegelig": ("moving", "automated"), "bilde": ("image", "video"),
+    "bilder": ("images", "video"), "butikk": ("shop", "store"), "dokumentasjon": ("documentation", "document"),
+    "dokumentere": ("document",), "effektiv": ("efficient",), "effektivt": ("efficiently",),
+    "elektrisk": ("electrical",), "empati": ("empathy",), "feil": ("fault", "problem", "error"),
+    "feilsøking": ("troubleshooting", "solve", "problems"), "fleksibilitet": ("flexibility", "adapt"),
+    "fleksibel": ("flexible", "adapt"), "forestilling": ("performance", "show"),
+    "forestillingen": ("performance", "show"), "formidle": ("communicate",), "helse": ("health",),
+    "hms": ("health", "safety"), "hørsel": ("hearing",), "høyttaler": ("loudspeaker", "speaker"),
+    "improvisere": ("improvise",), "improvisasjon": ("improvise",), "innregulering": ("tuning", "calibrate"),
+    "kabel": ("cable",), "kabler": ("cables",), "kamera": ("camera",), "kolleger": ("colleagues",),
+    "kommunikasjon": ("communication", "communicate"), "kommunisere": ("communicate",),
+    "konflikt": ("conflict",), "konflikter": ("conflicts",), "konsentrasjon": ("concentration",),
+    "kontroll": ("control", "check"), "kreativitet": ("creativity", "creative"), "kreativ": ("creative",),
+    "kunde": ("customer", "client"), "kunder": ("customers", "clients"), "kundeservice": ("customer", "service"),
+    "kvalitet": ("quality",), "lage": ("create", "make"), "lede": ("lead", "manage"), "ledelse": ("management", "lead"),
+    "lyd": ("sound", "audio"), "lydanlegg": ("sound", "system", "audio", "equipment"), "lydtekniker": ("sound", "technician"),
+    "lys": ("light", "lighting"), "lysbord": ("lighting", "console"), "lysdesign": ("lighting", "design"),
+    "lystekniker": ("lighting", "technician"), "løse": ("solve",), "løsning": ("solution",), "løsninger": ("solutions",),
+    "menneske": ("people",), "mennesker": ("people",), "miks": ("mix",), "miksebord": ("mixing", "console"),
+    "mikse": ("mix",), "monitor": ("monitor",), "nettverk": ("network",), "nøyaktighet": ("accuracy", "detail", "precision"),
+    "nøyaktig": ("accurate", "precise", "detail"), "omstilling": ("adapt", "change"), "oppmerksomhet": ("attention",),
+    "organisere": ("organise",), "planlegge": ("plan",), "planlegging": ("planning", "plan"), "presis": ("precise",),
+    "presisjon": ("precision",), "problem": ("problem",), "problemer": ("problems",), "problemløsning": ("solve", "problems"),
+    "programmering": ("programming", "program"), "programmere": ("program",), "publikum": ("audience", "public"),
+    "rigging": ("rigging", "rig"), "rigge": ("rig", "set", "up"), "risiko": ("risk",), "ro": ("calm",),
+    "rutine": ("routine", "procedure"), "rutiner": ("routines", "procedures"), "salg": ("sales", "selling"),
+    "samarbeid": ("collaboration", "teamwork", "cooperate"), "samarbeide": ("cooperate", "collaborate", "work", "team"),
+    "scene": ("stage",), "scenen": ("stage",), "sceneteknikk": ("stage", "technology"), "sikkerhet": ("safety", "security"),
+    "sikker": ("safe",), "signal": ("signal",), "signalflyt": ("signal", "flow"), "stress": ("stress",),
+    "strøm": ("power", "electricity"), "strømfordeling": ("power", "distribution"), "system": ("system",),
+    "takle": ("cope",), "team": ("team",), "teknikk": ("technique", "technology"), "teknologi": ("technology",),
+    "tekniker": ("technician",), "teknikere": ("technicians",), "teknisk": ("technical",), "tempo": ("pace", "speed"),
+    "tid": ("time",), "tidspress": ("time", "pressure", "stress"), "tilbakemelding": ("feedback",),
+    "tilpasse": ("adapt", "adjust"), "tilpasning": ("adapt", "adjustment"), "tilstedeværelse": ("presence", "attention"),
+    "trygg": ("safe",), "trygghet": ("safety",), "utstyr": ("equipment",), "vedlikehold": ("maintenance", "maintain"),
+    "vedlikeholde": ("maintain",), "veilede": ("guide", "instruct", "coach"), "veiledning": ("guidance", "instruct"),
+    "vurdere": ("assess", "evaluate"), "vurdering": ("assessment", "judgement"), "ytelse": ("performance",),
+    "video": ("video",), "lerret": ("screen", "projection"), "projektor": ("projector",), "strømming": ("streaming",),
+    "bildemiks": ("video", "mix", "images"), "tavle": ("console",), "varer": ("goods", "products"),
+    "vareeksponering": ("merchandise", "display"), "kasse": ("cash", "till"), "lager": ("stock", "store", "warehouse"),
+    "ansatte": ("staff", "employees"), "motivere": ("motivate",), "budsjett": ("budget",), "økonomi": ("finance",),
+    "service": ("service",), "klage": ("complaint",), "klager": ("complaints",), "opplæring": ("training", "instruct"),
+    "lære": ("learn", "teach"), "løfte": ("lift",), "tunge": ("heavy",), "høyde": ("height",), "fall": ("fall",),
+    "tau": ("rope",), "trekk": ("flying", "fly"), "kulisser": ("scenery", "sets"), "scenografi": ("scenery", "set"),
+    "prøve": ("rehearsal",), "prøver": ("rehearsals",), "ensemble": ("cast",), "regissør": ("director",),
+    "designer": ("designer",), "kunstnerisk": ("artistic",), "uttrykk": ("expression",), "kultur": ("culture",),
+}
+
+STOP_WORDS = {
+    # English
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "in", "into",
+    "is", "it", "its", "of", "on", "or", "other", "others", "so", "such", "that", "the", "their", "them",
+    "they", "this", "to", "when", "where", "which", "while", "with", "without", "also", "both", "each",
+    "candidate", "person", "role", "skill", "skills", "knowledge", "balance", "lies",
+    # Norwegian Bokmål
+    "av", "bare", "både", "da", "de", "den", "denne", "der", "det", "dette", "eller", "en", "er", "et",
+    "etter", "for", "fra", "før", "har", "hva", "hvor", "i", "ikke", "inn", "kan", "med", "men", "mot",
+    "når", "og", "om", "også", "opp", "over", "på", "seg", "selv", "skal", "som", "til", "ut", "uten",
+    "ved", "være", "å", "kandidaten", "personen", "rollen", "balansen", "ligger", "sin", "sine", "sitt",
+}
