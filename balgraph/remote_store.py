@@ -32,8 +32,11 @@ BUILDS_GRAPH = "urn:x-balgraph:builds"
 CURRENT_BUILD = "urn:x-balgraph:builds#current"
 BUILD_RECORD = "urn:x-balgraph:builds#record"
 STAGING_PREFIX = "urn:x-balgraph:staging:"
-# Triples per upload request; bounds the memory one request needs on both sides.
+# Triples per upload request; bounds the memory one request needs on both sides. An INSERT DATA
+# request is kept smaller, because Virtuoso 7.2 compiles it to SQL and rejects more than 10,000
+# lines of generated code.
 UPLOAD_BATCH = 50_000
+INSERT_DATA_BATCH = 500
 # Seconds to wait for a connection, and for each read of a response, from the store.
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 300.0
@@ -202,7 +205,7 @@ def write_remote_build(endpoints: RemoteEndpoints, graphs: Mapping[str, Iterable
 
 def _upload(endpoints: RemoteEndpoints, session: requests.Session, graph: str, quads: Iterable[ox.Quad]) -> int:
     count = 0
-    for batch in _batches(quads, UPLOAD_BATCH):
+    for batch in _batches(quads, UPLOAD_BATCH if endpoints.graph_store else INSERT_DATA_BATCH):
         body = ox.serialize([ox.Triple(skolemize(q.subject), q.predicate, skolemize(q.object)) for q in batch],
                             format=ox.RdfFormat.N_TRIPLES)
         if endpoints.graph_store:
@@ -213,7 +216,8 @@ def _upload(endpoints: RemoteEndpoints, session: requests.Session, graph: str, q
             text = f"INSERT DATA {{ GRAPH {_iri(graph)} {{\n{body.decode('utf-8')}\n}} }}"
             _update(endpoints, session, text)
         count += len(batch)
-        log.info("uploaded %d triples to %s", count, graph)
+        if endpoints.graph_store or count % UPLOAD_BATCH < INSERT_DATA_BATCH:
+            log.info("uploaded %d triples to %s", count, graph)
     return count
 
 

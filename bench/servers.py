@@ -71,8 +71,8 @@ def _start(name: str, command: list[str], probe: str, sparql_url: str, base_url:
         try:
             if requests.get(probe, timeout=5).status_code == 200:
                 return Server(name, process, sparql_url, base_url, time.monotonic() - started)
-        except requests.ConnectionError:
-            pass
+        except (requests.ConnectionError, requests.Timeout):
+            pass  # not listening yet, or still starting its workers
         time.sleep(0.02)
     process.kill()
     raise RuntimeError(f"{name} was not ready within {timeout:g} s")

@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import requests
+
+from balgraph.remote_store import RemoteEndpoints, read_current_build
+from balgraph.store import CURRENT_LINK, BuildInfo, read_build_info
 
 from .support import (ELM_REFERENCE, ESCO_REFERENCE, RunningServer, run_balgraph, start_oxigraph_server,
                       start_virtuoso)
@@ -44,6 +48,14 @@ def served_store(request, built_store) -> Path | str:
     result = run_balgraph(*remote.store_args, "build")
     assert result.returncode == 0, result.stderr
     return remote.query_url
+
+
+@pytest.fixture(scope="session")
+def served_build(served_store) -> BuildInfo:
+    """What the build in `served_store` recorded about itself."""
+    if isinstance(served_store, Path):
+        return read_build_info(served_store / CURRENT_LINK)
+    return read_current_build(RemoteEndpoints(served_store), requests.Session())
 
 
 @pytest.fixture(scope="session")

@@ -140,8 +140,8 @@ def start_virtuoso(database: Path) -> RemoteStoreServer:
         raise RuntimeError("virtuoso-t is not installed; run scripts/install-test-servers.sh")
     http_port, sql_port = free_port(), free_port()
     command = ["bash", str(PROJECT / "scripts" / "start-virtuoso.sh"), str(database), str(http_port), str(sql_port)]
-    url = f"http://127.0.0.1:{http_port}/sparql"
-    server = RemoteStoreServer("virtuoso", command, url, url, None, 120)
+    url = f"http://127.0.0.1:{http_port}"
+    server = RemoteStoreServer("virtuoso", command, url + "/sparql", url + "/sparql", url + "/sparql-graph-crud", 120)
     # The script grants the SPARQL user its update rights once the server is up.
     deadline = time.monotonic() + 60
     while not (database / "ready").exists():

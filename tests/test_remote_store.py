@@ -159,3 +159,19 @@ def test_forwarded_update_text_is_refused_before_reaching_the_store(scratch_stor
         assert not ask_store(scratch_store, "ASK { GRAPH ?g { <http://example.org/a> ?p ?o } }")
     finally:
         served.stop()
+
+
+def test_build_without_graph_store_uploads_by_update(tmp_path):
+    store = start_oxigraph_server(tmp_path / "update-only")
+    try:
+        result = run_balgraph("--store", store.query_url, "--store-update", store.update_url, "build")
+        assert result.returncode == 0, result.stderr
+        served = RunningServer(store.query_url)
+        try:
+            response = requests.get(served.url + ROLE_PATH, headers={"Accept": "text/turtle"}, timeout=10)
+            assert response.status_code == 200
+            assert "Sound technician" in response.text
+        finally:
+            served.stop()
+    finally:
+        store.stop()
