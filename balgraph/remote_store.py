@@ -46,7 +46,7 @@ N_TRIPLES = "application/n-triples"
 
 @dataclass(frozen=True)
 class RemoteEndpoints:
-    """Where a SPARQL store takes queries, updates and Graph Store Protocol requests."""
+    """The query, update and Graph Store Protocol endpoints of a SPARQL store."""
 
     query: str
     update: str | None = None
@@ -146,7 +146,7 @@ class RemoteSparqlStore(GraphStore):
                                      f"HTTP {response.status_code}: {response.text[:300]}")
                 return _read_bounded(response, deadline, max_bytes)
         except requests.Timeout:
-            raise TimeoutError(f"no answer from {self.endpoints.query} within {timeout:g} s") from None
+            raise TimeoutError(f"the query to {self.endpoints.query} timed out after {timeout:g} s") from None
         except requests.ConnectionError as error:
             raise StoreError(f"cannot reach the SPARQL store at {self.endpoints.query} ({error}); "
                              "check that it runs and that the URL is right") from None
@@ -160,13 +160,13 @@ def _read_bounded(response: requests.Response, deadline: float, max_bytes: int |
         if max_bytes is not None and size > max_bytes:
             raise OverflowError(f"the response is larger than {max_bytes} bytes")
         if time.monotonic() > deadline:
-            raise TimeoutError("the store did not finish its answer in time")
+            raise TimeoutError("the response from the store timed out")
         parts.append(chunk)
     return b"".join(parts)
 
 
 def read_current_build(endpoints: RemoteEndpoints, session: requests.Session) -> BuildInfo | None:
-    """Return the build the store records as current, or None when it holds no build."""
+    """Return the build the store records as current, or None when it contains no build."""
     store = RemoteSparqlStore(endpoints, BuildInfo("", "", 0, {}), session)
     body = store.fetch(f"SELECT ?record WHERE {{ GRAPH {_iri(BUILDS_GRAPH)} {{ {_iri(CURRENT_BUILD)} {_iri(BUILD_RECORD)} ?record }} }}",
                        RESULTS_JSON, {"named-graph-uri": [BUILDS_GRAPH]}, timeout=30)
