@@ -1,5 +1,5 @@
 """The balgraph command line: esco import and suggest, import, export, build, validate, reason, vocab,
-export-elm, serve."""
+export-elm, match, rank, serve."""
 
 from __future__ import annotations
 
@@ -54,7 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check RDF files against the shapes")
     validate.add_argument("files", type=Path, nargs="+", metavar="FILE",
-                          help="RDF files or folders (Turtle, N-Triples, JSON-LD, RDF/XML)")
+                          help="RDF files or folders (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML), "
+                               "chosen by suffix; - reads standard input and needs --input-format")
+    validate.add_argument("--input-format", choices=("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"),
+                          help="format of standard input and of the files named, instead of their suffix "
+                               "(files found in folders are still read by suffix)")
     validate.add_argument("--lang", choices=("nb", "en"), default=_default_language(),
                           help="language of the report (default: from LANG, else en)")
     validate.add_argument("--format", choices=("text", "turtle", "json", "html"), default="text",
@@ -71,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
                             help="output format (default: turtle)")
     export_elm.add_argument("--output", type=Path, help="write to this file instead of stdout")
 
+    from .match_commands import add_parsers as add_match_parsers
+    add_match_parsers(commands, _default_language())
     commands.add_parser("reason", help="check with the HermiT reasoner that the ontology and all data are "
                         "consistent (needs Java)")
 
@@ -198,6 +204,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(text)
         return EXIT_OK
 
+    if args.command in ("match", "rank"):
+        from .match_commands import run_match, run_rank
+        return run_match(args, settings) if args.command == "match" else run_rank(args, settings)
     if args.command == "reason":
         return _reason(settings)
 
@@ -222,13 +231,17 @@ def _run_esco(args: argparse.Namespace, settings: Settings) -> int:
     from .services.esco import import_esco
     if not args.source and not args.endpoint:
         raise ValueError("give the ESCO download (SOURCE) or --endpoint URL")
-    linked = _rdf_paths(args.linked_from) if args.linked_from else None
-    summary = import_esco(args.source, args.output, linked, languages=_languages(args.languages),
+    summary = import_esco(args.source, args.output, args.linked_from, languages=_languages(args.languages),
                           version=args.esco_version, progress=_progress, endpoint=args.endpoint,
                           endpoint_graph=args.endpoint_graph)
     print(f"wrote {summary.concepts} ESCO concepts ({summary.triples} triples) to {args.output} "
           f"from {len(summary.files_read)} files; version {summary.version or 'unknown'}, "
           f"languages {', '.join(summary.languages) or '-'}")
+    if summary.missing_broader:
+        narrower, broader = summary.missing_broader[0]
+        print(f"warning: {len(summary.missing_broader)} skos:broader links point at concepts that are not in "
+              f"the import, such as {narrower} -> {broader}; add the ESCO files that contain them to include them",
+              file=sys.stderr)
     if summary.changes_file:
         print(f"{summary.changes.summary()}; recorded in {summary.changes_file}")
     return EXIT_OK
@@ -256,6 +269,7 @@ def _run_authoring(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    from .errors import InputErrors
     from .services.validation import validate_files
     from .services.validation_report import render
     from .sources import ProjectSources
@@ -263,8 +277,15 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     def progress(step: str) -> None:
         print(f"validate: {step}", file=sys.stderr, flush=True)
 
-    report = validate_files(_rdf_paths(args.files), ProjectSources(settings.project_dir),
-                            args.profile, progress)
+    try:
+        report = validate_files(args.files, ProjectSources(settings.project_dir), args.profile, progress,
+                                args.input_format, sys.stdin.buffer if sys.stdin else None)
+    except InputErrors as errors:
+        for error in errors.errors:
+            print(f"error: {error}", file=sys.stderr)
+        count = f"{len(errors.errors)} input" + ("" if len(errors.errors) == 1 else "s")
+        print(f"error: nothing was validated, because {count} cannot be read", file=sys.stderr)
+        return EXIT_BAD_INPUT
     rendered = render(report, args.format, args.lang)
     if args.output:
         args.output.write_text(rendered, encoding="utf-8")

@@ -29,6 +29,14 @@ class InputError(BalgraphError):
         super().__init__(f"{place}: {problem}. {fix}")
 
 
+class InputErrors(BalgraphError):
+    """Several inputs cannot be read or parsed; `errors` holds one InputError per input."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
 class NotConformingError(BalgraphError):
     """Data does not conform to the shapes; carries the validation report."""
 

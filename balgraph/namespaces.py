@@ -14,7 +14,8 @@ CANONICAL_BASE = "https://w3id.org/balgraph/"
 
 
 def graph_iri(name: str, base: str = CANONICAL_BASE) -> str:
-    """Return the IRI of one of the named graphs a build writes (ontology, vocabularies, esco, standards, void)."""
+    """Return the IRI of one of the named graphs a build writes (ontology, vocabularies, esco, standards,
+    skills-sets, education, void)."""
     return f"{base}graph/{name}"
 
 # Prefixes written in Turtle output (dereferenced resources and dumps).

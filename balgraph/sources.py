@@ -49,6 +49,14 @@ class ProjectSources:
     def standards(self) -> list[Path]:
         return _rdf_files(self.root / "data" / "standards")
 
+    @property
+    def skills_sets(self) -> list[Path]:
+        return _rdf_files(self.root / "data" / "skills-sets")
+
+    @property
+    def education(self) -> list[Path]:
+        return _rdf_files(self.root / "data" / "education")
+
     def check(self) -> None:
         """Raise InputError unless the project folder has an ontology and shapes to build with."""
         if not self.root.is_dir():
@@ -69,7 +77,13 @@ class ProjectSources:
             graph_iri("vocabularies"): self.vocabularies,
             graph_iri("esco"): self.esco,
             graph_iri("standards"): self.standards,
+            graph_iri("skills-sets"): self.skills_sets,
+            graph_iri("education"): self.education,
         }
+
+    def data_graphs(self) -> list[str]:
+        """Return the IRIs of the named graphs that hold data, which a build validates against the shapes."""
+        return [graph_iri("standards"), graph_iri("skills-sets"), graph_iri("education")]
 
 
 def _rdf_files(folder: Path, recursive: bool = True) -> list[Path]:

@@ -12,11 +12,19 @@ from flask import Flask, g, request
 
 from balgraph.config import Settings
 
-from . import caching, downloads, errors, home, ontology_docs, page_helpers, query_page, resources, search, sparql_endpoint, validation
+from . import (caching, downloads, errors, home, matching, ontology_docs, page_helpers, query_page, resources,
+               search, sparql_endpoint, validation)
 from .i18n import COOKIE, LANGUAGES, choose_language, language_switch_url, text
 from .publication import Publication
 
 log = logging.getLogger(__name__)
+
+
+def _add_vary(response, *headers: str) -> None:
+    present = {value.strip().lower() for value in response.headers.get("Vary", "").split(",") if value.strip()}
+    missing = [header for header in headers if header.lower() not in present]
+    if missing:
+        response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary", ""), *missing]))
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -38,6 +46,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         if asked in LANGUAGES:
             response.set_cookie(COOKIE, asked, max_age=365 * 24 * 3600, samesite="Lax")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if response.mimetype == "text/html":
+            # Every page depends on the language, which comes from these two headers.
+            _add_vary(response, "Accept-Language", "Cookie")
         return response
 
     @app.context_processor
@@ -50,6 +61,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(home.blueprint)
     app.register_blueprint(resources.blueprint)
     app.register_blueprint(sparql_endpoint.blueprint)
+    app.register_blueprint(matching.blueprint)
     app.register_blueprint(ontology_docs.blueprint)
     app.register_blueprint(search.blueprint)
     app.register_blueprint(downloads.blueprint)

@@ -49,6 +49,55 @@ TEXTS = {
     "sector": {"nb": "Sektor", "en": "Sector"},
     "key_skills": {"nb": "Nøkkelkompetanser", "en": "Key skills"},
     "dataset": {"nb": "Datasettbeskrivelse (VoID)", "en": "Dataset description (VoID)"},
+    "match_title": {"nb": "Match og mismatch", "en": "Match and mismatch"},
+    "match_intro": {
+        "nb": "Sammenlign et individuelt kompetansesett, en utdanningsstandard eller en kompetansestandard med "
+              "en annen. For hver nøkkelkompetanse i målet viser siden om kilden dekker den, delvis dekker den "
+              "eller mangler den, og hva kilden har utover målet.",
+        "en": "Compare an individual skills set, an education standard or a skills standard with another. For "
+              "each key skill of the target the page shows whether the source covers it, partly covers it or "
+              "lacks it, and what the source has beyond the target.",
+    },
+    "match_method": {
+        "nb": "Nøkkelkompetanser matcher når de er den samme ressursen eller er koblet til den samme "
+              "ESCO-ferdigheten; koblingens presisjon veier (eksakt 1,0, nær 0,8, bredere eller smalere 0,6, "
+              "beslektet 0,4). Læringsutbytte sammenlignes per kategori og NKR-nivå.",
+        "en": "Key skills match when they are the same resource or are linked to the same ESCO skill; the "
+              "exactness of the links weighs in (exact 1.0, close 0.8, broad or narrow 0.6, related 0.4). "
+              "Learning outcomes are compared by category and NKR level.",
+    },
+    "source": {"nb": "Kilde", "en": "Source"},
+    "target": {"nb": "Mål", "en": "Target"},
+    "compare": {"nb": "Sammenlign", "en": "Compare"},
+    "coverage": {"nb": "Dekning", "en": "Coverage"},
+    "match_by_dimension": {"nb": "Nøkkelkompetansene i målet, per dimensjon", "en": "The target's key skills by dimension"},
+    "as_data": {"nb": "Som data", "en": "As data"},
+    "kind_skills-standard": {"nb": "Kompetansestandarder", "en": "Skills standards"},
+    "kind_individual-skills-set": {"nb": "Individuelle kompetansesett", "en": "Individual skills sets"},
+    "kind_education-standard": {"nb": "Utdanningsstandarder", "en": "Education standards"},
+    "rank_roles": {"nb": "Roller rangert etter dekning", "en": "Roles ranked by coverage"},
+    "rank_education": {"nb": "Utdanningsstandarder som dekker rollen best",
+                       "en": "Education standards that cover the role best"},
+    "rank_for": {"nb": "Rangert for", "en": "Ranked for"},
+    "position": {"nb": "Plass", "en": "Rank"},
+    "reasons": {"nb": "Begrunnelse", "en": "Reasons"},
+    "see_comparison": {"nb": "Se sammenligningen", "en": "See the comparison"},
+    "nothing_to_rank": {"nb": "Det finnes ingenting å rangere.", "en": "There is nothing to rank."},
+    "balance_profile": {"nb": "Balanseprofil", "en": "Balance profile"},
+    "profile_reading": {
+        "nb": "Hver rad er en dimensjon fra det første til det andre balansepunktet; hvert merke er en "
+              "nøkkelkompetanse, og den tykke streken er snittet.",
+        "en": "Each row is a dimension from its first to its second pole; each mark is a key skill, and the "
+              "thick bar is the mean.",
+    },
+    "profile_table": {"nb": "Nøkkelkompetansene i profilen som tabell", "en": "The key skills of the profile as a table"},
+    "described_in": {"nb": "Beskrevet i", "en": "Described in"},
+    "key_skill": {"nb": "Nøkkelkompetanse", "en": "Key skill"},
+    "dimension": {"nb": "Dimensjon", "en": "Dimension"},
+    "profile_leans_to": {"nb": "Heller mot", "en": "Leans to"},
+    "placement": {"nb": "Plassering", "en": "Placement"},
+    "mean": {"nb": "Snitt", "en": "Mean"},
+    "derived_placement": {"nb": "(avledet av balansepunktet)", "en": "(derived from the pole)"},
     "validation": {"nb": "Validering", "en": "Validation"},
     "validation_intro": {
         "nb": "Kontroller en kompetansestandard, et individuelt kompetansesett eller en utdanningsstandard "

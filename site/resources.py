@@ -22,12 +22,47 @@ def _publication():
     return current_app.extensions["balgraph"]
 
 
+# Characters a path segment may hold as they are (RFC 3986, pchar without "%"). Everything
+# else, "%" included, is percent-encoded as UTF-8, so decoding the path once gives the IRI back.
+PATH_SAFE = "/:@!$&'()*+,;=-._~"
+
+
+def path_for_iri(iri: str, base: str) -> str | None:
+    """Return the percent-encoded server path of a published IRI, or None when it is outside `base`."""
+    if not iri.startswith(base):
+        return None
+    # A hash IRI (ontology#KeySkill) is served by its document; the fragment stays a fragment.
+    document, hash_sign, fragment = iri[len(base):].partition("#")
+    path = "/" + quote(document, safe=PATH_SAFE)
+    return path + "#" + quote(fragment, safe=PATH_SAFE) if hash_sign else path
+
+
+def iri_for_path(decoded_path: str, base: str) -> str:
+    """Return the IRI of a server path whose percent-encoding the WSGI server has already decoded."""
+    return base + decoded_path.removeprefix("/")
+
+
 def local_url(iri: str) -> str:
-    """Map a public IRI to this server's path for it: under the base by path, other IRIs by ?iri=."""
-    base = _publication().settings.base_iri
-    if iri.startswith(base):
-        return "/" + quote(iri[len(base):], safe="/:@!$&'()*+,;=-._~%")
-    return url_for("resources.external", iri=iri)
+    """Map a public IRI to this server's URL for it.
+
+    IRIs under the base map by path; other IRIs that the graph describes (ESCO concepts, EQF
+    levels) go to /resource?iri=, and the rest (rdfs:label, say) link to the IRI itself.
+    """
+    publication = _publication()
+    path = path_for_iri(iri, publication.settings.base_iri)
+    if path is not None:
+        return path
+    if publication.resources.describes(iri):
+        return url_for("resources.external", iri=iri)
+    return iri
+
+
+def _valid_iri(iri: str) -> bool:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def negotiate(offers: list[str]) -> tuple[str | None, Response | None]:
@@ -53,6 +88,9 @@ def dereference(iri: str):
     media_type, refusal = negotiate(RESOURCE_OFFERS)
     if refusal is not None:
         return _with_vary(refusal)
+    if not _valid_iri(iri):
+        return _with_vary(error_response(404, "not_found", f"No resource {iri} in the published graph: "
+                                         "it is not a valid IRI."))
     service = _publication().resources
     if media_type == HTML:
         view = service.view(iri, g.lang)
@@ -77,9 +115,10 @@ def _with_vary(response):
     return response
 
 
-@blueprint.get("/id/<path:rest>")
+# merge_slashes=False: an IRI may hold "//", which werkzeug would otherwise redirect away.
+@blueprint.get("/id/<path:rest>", merge_slashes=False)
 def identified(rest: str):
-    return dereference(_publication().settings.base_iri + "id/" + rest)
+    return dereference(iri_for_path("id/" + rest, _publication().settings.base_iri))
 
 
 @blueprint.get("/ontology")
@@ -102,9 +141,7 @@ def dataset():
 def external():
     """Pages for IRIs outside the base that the graph describes, such as ESCO concepts and EQF levels."""
     iri = request.args.get("iri", "")
-    try:
-        ox.NamedNode(iri)
-    except ValueError:
+    if not _valid_iri(iri):
         return error_response(400, "invalid_iri", f"iri={iri!r} is not a valid IRI. Pass an absolute IRI.")
     base = _publication().settings.base_iri
     if iri.startswith(base):

@@ -5,7 +5,9 @@ Updates are refused; the query service bounds time and result size.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, make_response, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from balgraph.services.sparql import QueryRefused
 
@@ -28,14 +30,38 @@ MEDIA_TYPE_BY_FORMAT = {
 }
 
 
+def _check_body_size() -> None:
+    """Raise 413 for a chunked body that reaches the limit, which werkzeug would cut off silently.
+
+    A body with a Content-Length over the limit is rejected by werkzeug before this runs.
+    """
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and limit and len(request.get_data(cache=True)) >= limit:
+        raise RequestEntityTooLarge()
+
+
 def _read_request() -> tuple[str | None, list[str], list[str]]:
-    """Return the query text and dataset IRIs from a GET or POST, or raise QueryRefused."""
-    if request.method == "GET":
+    """Return the query text and dataset IRIs from a GET, HEAD or POST, or raise QueryRefused."""
+    query, default_graphs, named_graphs = _read_parameters()
+    for iri in default_graphs + named_graphs:
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            raise QueryRefused("invalid_graph_iri", 400,
+                               f"{iri!r} in default-graph-uri or named-graph-uri is not a valid absolute IRI.") from None
+    return query, default_graphs, named_graphs
+
+
+def _read_parameters() -> tuple[str | None, list[str], list[str]]:
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             raise QueryRefused("update_refused", 403, "This endpoint is read-only: updates are refused.")
         args = request.args
+        if len(args.getlist("query")) > 1:
+            raise QueryRefused("malformed_request", 400, "Send exactly one query parameter.")
         return args.get("query"), args.getlist("default-graph-uri"), args.getlist("named-graph-uri")
 
+    _check_body_size()
     content_type = (request.mimetype or "").lower()
     if content_type == FORM_TYPE:
         if "update" in request.form:
@@ -78,21 +104,39 @@ def _formats() -> tuple[str | None, str | None]:
             RDF_MEDIA_TYPES[graph] if graph else None)
 
 
+def _run(query: str, results_format: str | None, graph_format: str | None,
+         default_graphs: list[str], named_graphs: list[str]):
+    """Run the query; a 406 names the media types available for the kind of result it has."""
+    try:
+        # Relative IRIs resolve against the endpoint's public IRI, the document the query was sent to.
+        endpoint_iri = current_app.extensions["balgraph_settings"].base_iri + "sparql"
+        return current_app.extensions["balgraph"].sparql.run(
+            query, results_format, graph_format, default_graphs, named_graphs, endpoint_iri)
+    except QueryRefused as refusal:
+        if refusal.code != "not_acceptable":
+            raise
+        offers = RESULTS_OFFERS if results_format is None else GRAPH_OFFERS
+        kind = "SELECT and ASK results" if results_format is None else "CONSTRUCT and DESCRIBE results"
+        raise QueryRefused(refusal.code, 406, f"None of the requested media types is available for "
+                           f"{kind}. Available: {', '.join(offers)}.") from None
+
+
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint():
     try:
         query, default_graphs, named_graphs = _read_request()
         if query is None:
-            page = query_page.page_without_query() if request.method == "GET" else None
+            page = query_page.page_without_query() if request.method in ("GET", "HEAD") else None
             if page is not None:
+                page = make_response(page)
+                page.headers["Vary"] = "Accept"
                 return page
             raise QueryRefused("missing_query", 400, "Pass the query in the query parameter.")
         results_format, graph_format = _formats()
         if results_format is None and graph_format is None:
             raise QueryRefused("not_acceptable", 406, "None of the requested media types is available. "
                                "Available: " + ", ".join(RESULTS_OFFERS + GRAPH_OFFERS) + ".")
-        result = current_app.extensions["balgraph"].sparql.run(
-            query, results_format, graph_format, default_graphs, named_graphs)
+        result = _run(query, results_format, graph_format, default_graphs, named_graphs)
     except QueryRefused as refusal:
         response = error_response(refusal.status, refusal.code, refusal.message)
         return response[0], response[1], {**response[2], "Vary": "Accept"}

@@ -85,10 +85,13 @@ def _read_form() -> tuple[bytes, ox.RdfFormat, str, str | None]:
     upload = request.files.get("file")
     if upload is not None and upload.filename:
         document, source = upload.read(), PurePath(upload.filename).name
+        if not document.strip():
+            raise SubmissionRejected(400, "missing_document",
+                                     f"The file {source} is empty. Choose a file that contains RDF.")
     else:
         document, source = request.form.get("data", "").encode("utf-8"), "pasted text"
-    if not document.strip():
-        raise SubmissionRejected(400, "missing_document", "Paste RDF into the text field or choose a file.")
+        if not document.strip():
+            raise SubmissionRejected(400, "missing_document", "Paste RDF into the text field or choose a file.")
     return document, _form_format(source), source, _profile(request.form.get("profile"))
 
 

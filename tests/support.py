@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,10 +20,11 @@ ELM_REFERENCE = REFERENCE / "elm"
 BALGRAPH = [sys.executable, "-m", "balgraph.cli"]
 
 
-def run_balgraph(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the balgraph command line as a user would, capturing its output."""
+def run_balgraph(*args: str, env: dict | None = None, timeout: float = 300,
+                 stdin_text: str | None = None) -> subprocess.CompletedProcess:
+    """Run the balgraph command line as a user would, capturing its output; `stdin_text` is its standard input."""
     return subprocess.run([*BALGRAPH, *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, cwd=PROJECT)
+                          env={**os.environ, **(env or {})}, cwd=PROJECT, input=stdin_text)
 
 
 def free_port() -> int:
@@ -150,3 +152,31 @@ def start_virtuoso(database: Path) -> RemoteStoreServer:
             raise RuntimeError(f"Virtuoso did not grant update rights; see {database / 'virtuoso.log'}")
         time.sleep(0.2)
     return server
+
+class Tripwire:
+    """A TCP listener on loopback that counts the connections made to it, to show nothing was fetched."""
+
+    def __init__(self) -> None:
+        self._socket = socket.socket()
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(16)
+        self._socket.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}/"
+        self.connections = 0
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join(2)
+        self._socket.close()

@@ -162,16 +162,18 @@ def test_keyboard_reaches_skip_link_and_search_first(server, browser):
 
     browser.get(server.url + "/?lang=en")
     names = []
-    for _ in range(8):
+    # Skip link, site name, language switch, the five links of the main navigation, search field.
+    for _ in range(9):
         browser.switch_to.active_element.send_keys(Keys.TAB)
         element = browser.switch_to.active_element
         names.append(element.get_attribute("id") or element.text)
     assert "site-search" in names
     assert "SPARQL queries" in names
+    assert "Validation" in names
 
 
 @pytest.mark.parametrize("name, path", [("home", "/"), ("standard", None), ("query", "/query?example=20-learning-outcomes"),
-                                        ("downloads", "/download/")])
+                                        ("downloads", "/download/"), ("validation", "/validate")])
 def test_pages_fit_a_phone_screen(server, browser, store, name, path):
     path = path or path_of(first_of_class(store, BAL + "SkillsStandard"))
     browser.set_window_size(390, 844)

@@ -89,10 +89,13 @@ def test_failed_build_keeps_the_served_build(tmp_path):
     server = RunningServer(store, project)
     try:
         (project / "data" / "standards" / "zz-broken.ttl").write_text(BROKEN_KEY_SKILL, encoding="utf-8")
-        result = run_balgraph("--project", str(project), "--store", str(store), "build")
+        result = run_balgraph("--project", str(project), "--store", str(store), "build", env={"LANG": "en_GB.UTF-8"})
 
         assert result.returncode == 1
         assert "wrong-pole" in result.stderr
+        # The wrong pole, the missing learning outcome and the missing placement, each once.
+        assert result.stderr.count("  [Violation] ") == 3
+        assert "(3 violations)" in result.stderr
         assert os.readlink(store / "current") == served_before
         assert requests.get(server.url + "/", timeout=10).status_code == 200
         answer = requests.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"},

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 import rdflib
@@ -162,3 +164,26 @@ def test_jsonld_document_is_about_the_requested_iri(server):
     response = requests.get(server.url + path_of(iri), headers={"Accept": "application/ld+json"}, timeout=10)
     document = json.loads(response.text)
     assert iri in {node.get("@id") for node in document}
+
+
+def test_plain_text_errors_are_english_whatever_the_language(server):
+    response = requests.get(server.url + "/no-such-page",
+                            headers={"Accept": "text/plain", "Accept-Language": "nb"}, timeout=10)
+    assert response.status_code == 404
+    assert response.text == "not_found: The published graph holds no resource at this address.\n"
+
+
+def test_every_page_varies_by_language(server):
+    for path in ("/", "/id/role/sound-technician", "/sparql"):
+        response = requests.get(server.url + path, headers={"Accept": "text/html"}, timeout=10)
+        vary = {value.strip() for value in response.headers["Vary"].split(",")}
+        assert {"Accept-Language", "Cookie"} <= vary, path
+
+
+def test_links_on_a_page_all_resolve(server):
+    page = requests.get(server.url + "/id/standard/sound-technician", headers={"Accept": "text/html"}, timeout=10)
+    links = set(re.findall(r'href="(/[^"#]*)', page.text))
+    assert len(links) > 20
+    for link in sorted(links):
+        target = requests.get(server.url + html.unescape(link), headers={"Accept": "text/html"}, timeout=10)
+        assert target.status_code == 200, link

@@ -40,7 +40,7 @@ def documented_terms(graph: rdflib.Graph) -> list[rdflib.URIRef]:
 def term_sections(page: str) -> dict[str, str]:
     """Split the page into the sections of its terms, keyed by prefixed name (bal:KeySkill)."""
     sections = {}
-    for match in re.finditer(r'<section class="term" id="bal-([^"]+)">(.*?)</section>', page, re.DOTALL):
+    for match in re.finditer(r'<section class="term" id="([^"]+)">(.*?)</section>', page, re.DOTALL):
         sections["bal:" + match.group(1)] = html.unescape(match.group(2))
     return sections
 
@@ -125,3 +125,12 @@ def test_version_iri_serves_the_current_version_only(server):
     earlier = requests.get(server.url + "/ontology/0.1.0", headers={"Accept": "text/plain"}, timeout=30)
     assert earlier.status_code == 404
     assert earlier.text.startswith("version_not_found:")
+
+
+def test_links_to_terms_land_on_their_section(server):
+    page = requests.get(server.url + "/id/standard/sound-technician", headers={"Accept": "text/html"}, timeout=30)
+    documented = term_sections(documentation(server, "en"))
+
+    linked = set(re.findall(r'href="/ontology#([^"]+)"', page.text))
+    assert linked
+    assert {"bal:" + name for name in linked} <= set(documented)

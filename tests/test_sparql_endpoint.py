@@ -230,3 +230,35 @@ def test_readme_example_queries_run_and_agree_with_the_data(server):
     for name in ("shared-transversal-skills.rq", "outcomes-by-sector-and-pole.rq"):
         endpoint.setQuery((PROJECT / "docs" / "queries" / name).read_text())
         assert endpoint.queryAndConvert()["results"]["bindings"], name
+
+
+def test_head_answers_like_get(server):
+    response = requests.head(server.url + "/sparql", params={"query": "ASK {}"},
+                             headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+
+
+def test_invalid_graph_iri_is_a_400(server):
+    response = requests.get(server.url + "/sparql", params={"query": "ASK {}", "default-graph-uri": "not an iri"},
+                            timeout=10)
+    assert response.status_code == 400
+    assert response.text.startswith("invalid_graph_iri")
+
+
+def test_huge_union_is_refused_before_it_runs(server):
+    branches = " UNION ".join(f"{{ ?s <http://example.org/p{i}> ?o }}" for i in range(15_000))
+    response = requests.post(server.url + "/sparql", data={"query": f"SELECT * WHERE {{ {branches} }}"},
+                             timeout=30)
+    assert response.status_code == 400
+    assert response.text.startswith("query_too_large")
+
+
+def test_deeply_nested_query_is_refused_and_the_endpoint_survives(server):
+    query = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000
+    response = requests.post(server.url + "/sparql", data={"query": query}, timeout=30)
+    after = requests.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    assert response.status_code == 400
+    assert response.text.startswith("query_too_deep")
+    assert after.json()["boolean"] is True

@@ -32,7 +32,7 @@ def test_turtle_format_is_the_standard_shacl_report():
 
     assert result.returncode == 1
     assert (None, SH.conforms, rdflib.Literal(False)) in report
-    assert len(list(report.objects(None, SH.result))) == 27
+    assert len(list(report.objects(None, SH.result))) == 21
 
 
 def test_json_format_counts_and_groups_results():
@@ -41,7 +41,7 @@ def test_json_format_counts_and_groups_results():
 
     assert report["conforms"] is False
     assert report["language"] == "nb"
-    assert report["violations"] == 26
+    assert report["violations"] == 20
     assert report["warnings"] == 1
     assert report["summary"].startswith("Dataene er ikke i samsvar med formene.")
 

@@ -70,6 +70,15 @@ def test_validation_page_speaks_both_languages(server):
     assert 'enctype="multipart/form-data"' in english.text
 
 
+def test_main_navigation_links_to_the_validation_page(server):
+    for lang, name in (("nb", "Validering"), ("en", "Validation")):
+        home = requests.get(server.url + "/", headers={"Accept-Language": lang}, timeout=10)
+        page = requests.get(server.url + "/validate", headers={"Accept-Language": lang}, timeout=10)
+
+        assert f'<li><a href="/validate">{name}</a></li>' in home.text
+        assert f'<li><a href="/validate" aria-current="page">{name}</a></li>' in page.text
+
+
 def test_uploaded_file_report_shows_bilingual_message(server):
     for lang, message in (("en", "A person in balgraph can only have"), ("nb", "En person i balgraph kan bare ha")):
         answer = requests.post(server.url + "/validate", files={"file": ("persons.ttl", PERSONS)},
@@ -155,6 +164,38 @@ def test_unparseable_upload_shows_the_error_on_the_page(server):
     assert answer.status_code == 400
     assert "The document could not be validated" in answer.text
     assert "broken.ttl:1:" in answer.text
+
+
+def test_rdf_xml_with_only_a_comment_is_rejected(server):
+    document = b'<?xml version="1.0"?>\n<!-- no data yet -->\n'
+    answer = _post(server, document, content_type="application/rdf+xml", accept="text/plain")
+
+    assert answer.status_code == 400
+    assert answer.text.startswith("invalid_input: request body:3:1: the document has no root element")
+
+
+def test_uploaded_empty_file_is_rejected_by_name(server):
+    answer = requests.post(server.url + "/validate", files={"file": ("empty.rdf", b"\n")},
+                           headers={"Accept-Language": "en"}, timeout=60)
+
+    assert answer.status_code == 400
+    assert "The file empty.rdf is empty. Choose a file that contains RDF." in answer.text
+
+
+def test_rdf_xml_syntax_error_names_line_and_column(server):
+    document = (b'<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+                b'<rdf:Description rdf:about="http://example.org/a"></rdf:RDF>\n')
+    answer = _post(server, document, content_type="application/rdf+xml", accept="text/plain")
+
+    assert answer.status_code == 400
+    assert answer.text.startswith("invalid_input: request body:3:53: not well-formed XML: mismatched tag")
+
+
+def test_turtle_with_byte_order_mark_conforms(server):
+    answer = _post(server, b"\xef\xbb\xbf" + CONFORMING)
+
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["conforms"] is True
 
 
 def test_body_over_the_limit_is_rejected(server):

@@ -141,6 +141,8 @@ class EscoGraph:
     languages: set[str] = field(default_factory=set)
     files_read: list[str] = field(default_factory=list)
     version: str | None = None
+    # (file kind, language) -> concept IRI -> the file and line of its record, to find duplicates.
+    records: dict[tuple[str, str], dict[str, tuple[str, int]]] = field(default_factory=lambda: defaultdict(dict))
 
     def concept(self, iri: str) -> Concept:
         if iri not in self.concepts:
@@ -156,7 +158,7 @@ def read_csv_folder(folder: Path, esco: EscoGraph | None = None, languages: set[
     line on bad input.
     """
     if not folder.exists() or (folder.is_file() and folder.suffix.lower() != ".zip"):
-        raise InputError(folder, "the ESCO folder does not exist",
+        raise InputError(folder, "the ESCO source is neither a folder nor a zip file",
                          "Pass the folder or zip file that holds the ESCO CSV download")
     files = csv_files(folder)
     if not files:
@@ -164,15 +166,12 @@ def read_csv_folder(folder: Path, esco: EscoGraph | None = None, languages: set[
                          "Pass the folder or zip file that holds the ESCO CSV download")
 
     esco = esco if esco is not None else EscoGraph()
-    for file in files:
-        match = FILE_NAME.match(file.name)
-        if not match:
-            log.warning("skipping %s: not named like an ESCO CSV file (<kind>_<language>.csv)", file.source)
-            continue
-        kind, lang = match["kind"], match["lang"]
-        if languages and lang not in languages:
-            continue
+    chosen = _esco_files(folder, files, languages)
+    for file, kind, lang in chosen:
         rows = _read_file(esco, file, kind, lang)
+        if rows == 0:
+            raise InputError(file.source, "the file has a header but no records",
+                             "Download the file again, or remove it from the download", 1)
         esco.files_read.append(file.name)
         esco.languages.add(lang)
         if progress:
@@ -181,12 +180,37 @@ def read_csv_folder(folder: Path, esco: EscoGraph | None = None, languages: set[
     return esco
 
 
+def _esco_files(folder: Path, files: list[CsvFile], languages: set[str] | None) -> list[tuple[CsvFile, str, str]]:
+    """Return the files named like ESCO CSV files in the chosen languages, with kind and language.
+
+    Raise InputError when none is left, since an import of nothing would replace the output with
+    an empty graph.
+    """
+    named = []
+    for file in files:
+        match = FILE_NAME.match(file.name)
+        if match:
+            named.append((file, match["kind"], match["lang"]))
+        else:
+            log.warning("skipping %s: not named like an ESCO CSV file (<kind>_<language>.csv)", file.source)
+    if not named:
+        raise InputError(folder, f"none of its {len(files)} .csv files is named like an ESCO CSV file "
+                         "(<kind>_<language>.csv, such as occupations_en.csv)",
+                         "Pass the folder or zip file of the ESCO CSV download with its files' original names")
+    chosen = [entry for entry in named if not languages or entry[2] in languages]
+    if not chosen:
+        found = ", ".join(sorted({lang for _, _, lang in named}))
+        raise InputError(folder, f"no ESCO CSV file is in the chosen languages {', '.join(sorted(languages))} "
+                         f"(the files are in {found})", "Choose languages the download has, or download them")
+    return chosen
+
+
 def _read_file(esco: EscoGraph, path: CsvFile, kind: str, lang: str) -> int:
     """Add one file's rows to `esco`; return the number of rows read."""
     rows = 0
     if kind in CONCEPT_FILES or kind.endswith("Collection"):
         for line, row in _rows(path, CONCEPT_FILES.get(kind, COLLECTION_COLUMNS)):
-            _add_concept(esco, path, line, row, lang)
+            _add_concept(esco, path, line, row, kind, lang)
             rows += 1
     elif kind in BROADER_FILES:
         for line, row in _rows(path, BROADER_FILES[kind]):
@@ -254,40 +278,102 @@ def _add_hierarchy_row(esco: EscoGraph, path: CsvFile, line: int, row: dict[str,
 
 
 def _rows(path: CsvFile, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield each record of a CSV file with the line it starts on, as a dict keyed by the header.
+
+    A record may end before optional trailing columns (the skills hierarchy leaves out empty
+    level codes), but not before a required one. Raise InputError naming the file and line.
+    """
     # The hasTopConcept column of conceptSchemes holds thousands of IRIs in one field.
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
     try:
         with path.open() as handle:
-            reader = csv.DictReader(handle, strict=True)
-            header = reader.fieldnames or []
-            missing = [name for name in required if name not in header]
-            if missing:
-                raise InputError(path.source, f"missing column(s) {', '.join(missing)} in the header",
-                                 "Use the file as downloaded from the ESCO portal, with its header row", 1)
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as error:
-                    raise InputError(path.source, f"malformed CSV ({error})",
-                                     "Check the quoting on that line", reader.line_num) from None
-                if None in row:
-                    raise InputError(path.source, f"the row has more fields than the header ({len(header)})",
-                                     "Quote fields that contain commas", reader.line_num)
-                yield reader.line_num, row
+            reader = csv.reader(handle, strict=True)
+            header = _header(path, reader, required)
+            yield from _records(path, reader, header, required)
     except UnicodeDecodeError as error:
         raise InputError(path.source, f"the file is not UTF-8 ({error.reason})", "Save the file as UTF-8") from None
     except OSError as error:
         raise InputError(path.source, f"cannot read the file ({error.strerror})", "Check the path") from None
 
 
+def _header(path: CsvFile, reader, required: tuple[str, ...]) -> list[str]:
+    """Read the header row and check that it names every required column."""
+    fix = "Use the file as downloaded from the ESCO portal, with its header row"
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(path.source, "the file is empty", fix, 1) from None
+    except csv.Error as error:
+        raise InputError(path.source, f"the header row is not valid CSV ({error})", fix, 1) from None
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(path.source, f"missing column(s) {', '.join(missing)} in the header", fix, 1)
+    return header
+
+
+def _records(path: CsvFile, reader, header: list[str],
+             required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    # csv.reader counts the lines it has consumed, so a record starts on the line after the
+    # previous record ended. Its own count is unreliable once parsing fails at the end of the file.
+    needed = max((header.index(name) + 1 for name in required), default=0)
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            stopped = f"; the parser stopped on line {reader.line_num}" if reader.line_num > start else ""
+            raise InputError(path.source, f"the record that starts on this line is not valid CSV ({error}{stopped})",
+                             "Check the quoting: every opening quote needs a closing quote, and a quote "
+                             "inside a quoted field is written twice", start) from None
+        end = reader.line_num
+        if not fields:
+            continue
+        if len(fields) > len(header):
+            raise InputError(path.source, f"the record that starts on this line has {len(fields)} fields, "
+                             f"but the header has {len(header)}", "Quote fields that contain commas", start)
+        if len(fields) < needed:
+            lacking = next(name for name in required if header.index(name) >= len(fields))
+            raise InputError(path.source, f"the record that starts on this line has {len(fields)} fields, so it "
+                             f"lacks column {lacking} (field {header.index(lacking) + 1} of the header)",
+                             "Add the missing fields; an empty field still needs its comma", start)
+        yield start, dict(zip(header, fields))
+
+
+# Characters that RFC 3987 allows nowhere in an IRI. Control characters are checked separately.
+IRI_FORBIDDEN = set(' <>"{}|\\^`')
+
+
 def _iri(path: CsvFile, line: int, column: str, value: str | None) -> str:
+    """Return the ESCO IRI in one field, or raise InputError saying what is wrong with it."""
     value = (value or "").strip()
-    if not value.startswith(ESCO_PREFIX) or any(ch in value for ch in ' <>"{}|\\^`'):
+    if not value:
+        raise InputError(path.source, f"column {column} is empty in the record that starts on this line",
+                         f"Give the ESCO IRI in column {column}", line)
+    if not value.startswith(ESCO_PREFIX):
         raise InputError(path.source, f"column {column} holds {value!r}, which is not an ESCO IRI",
                          f"Every {column} must start with {ESCO_PREFIX}", line)
+    forbidden = sorted({ch for ch in value if ch in IRI_FORBIDDEN or ord(ch) < 0x20 or 0x7f <= ord(ch) <= 0x9f})
+    if forbidden:
+        raise InputError(path.source, f"column {column} contains {value!r}, but an IRI may not contain "
+                         f"{', '.join(map(_character_name, forbidden))}",
+                         "Percent-encode those characters (a space is %20) or correct the IRI", line)
+    try:
+        ox.NamedNode(value)
+    except ValueError as error:
+        raise InputError(path.source, f"column {column} contains {value!r}, which is not a valid IRI ({error})",
+                         "Correct the IRI", line) from None
     return value
+
+
+def _character_name(character: str) -> str:
+    if character == " ":
+        return "space"
+    if character.isprintable():
+        return repr(character)
+    return f"U+{ord(character):04X}"
 
 
 def _split(value: str | None, separators: str = "\n|") -> list[str]:
@@ -297,12 +383,14 @@ def _split(value: str | None, separators: str = "\n|") -> list[str]:
     return [part.strip().rstrip(",").strip() for part in parts if part.strip().rstrip(",").strip()]
 
 
-def _add_concept(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str], lang: str) -> None:
+def _add_concept(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str], kind: str, lang: str) -> None:
     concept_type = row["conceptType"].strip()
     if concept_type not in CONCEPT_TYPES:
         raise InputError(path.source, f"unknown conceptType {concept_type!r}",
                          "Use the file as downloaded from the ESCO portal", line)
-    concept = esco.concept(_iri(path, line, "conceptUri", row["conceptUri"]))
+    iri = _iri(path, line, "conceptUri", row["conceptUri"])
+    _check_unique(esco, path, line, iri, kind, lang)
+    concept = esco.concept(iri)
     concept.types.add(ISCO_GROUP_TYPE if concept_type == "ISCOGroup" else CONCEPT_TYPES[concept_type])
 
     label = row["preferredLabel"].strip()
@@ -324,6 +412,21 @@ def _add_concept(esco: EscoGraph, path: CsvFile, line: int, row: dict[str, str],
         concept.schemes.add(_iri(path, line, "inScheme", scheme))
     for broader in _split(row.get("broaderConceptUri")):
         esco.broader[concept.iri].add(_iri(path, line, "broaderConceptUri", broader))
+
+
+def _check_unique(esco: EscoGraph, path: CsvFile, line: int, iri: str, kind: str, lang: str) -> None:
+    """Raise InputError when a file of this kind and language already had a record for `iri`.
+
+    The collection files repeat concepts of the skills and occupations files, which is why only
+    records of the same file kind count.
+    """
+    seen = esco.records[kind, lang]
+    if iri in seen:
+        first_source, first_line = seen[iri]
+        first = f"line {first_line}" if first_source == path.source else f"{first_source}:{first_line}"
+        raise InputError(path.source, f"conceptUri {iri} has a record on {first} and again on this line",
+                         "Keep one record per concept and remove the other", line)
+    seen[iri] = (path.source, line)
 
 
 def closure(esco: EscoGraph, seeds: Iterable[str]) -> set[str]:

@@ -68,9 +68,11 @@ def build(settings: Settings) -> BuildResult:
             log.info("parsed %s", path.relative_to(settings.project_dir))
         graphs[graph] = quads
 
-    log.info("validating %d data triples against the shapes", len(graphs[graph_iri("standards")]))
-    validator = ShapesValidator(sources, esco=graphs[graph_iri("esco")])
-    report = validator.validate(to_rdflib(graphs[graph_iri("standards")], rdflib.Graph()))
+    data = rdflib.Graph()
+    for name in sources.data_graphs():
+        to_rdflib(graphs[name], data)
+    log.info("validating %d data triples against the shapes", len(data))
+    report = ShapesValidator(sources, esco_quads=graphs[graph_iri("esco")]).validate(data)
     if not report.conforms:
         raise NotConformingError(report)
 

@@ -69,6 +69,14 @@ class ResourceService:
             ontology_iri + "/alignments": graph_iri("alignments", base_iri),
         }
 
+    def describes(self, iri: str) -> bool:
+        """Return whether the graph states anything about `iri` as a subject."""
+        try:
+            subject = ox.NamedNode(iri)
+        except ValueError:
+            return False
+        return bool(self.store.query("ASK { ?subject ?p ?o }", {"subject": subject}))
+
     def triples(self, iri: str) -> list[ox.Triple]:
         """Return the triples that describe `iri`: its own, those of its blank nodes and labels of what it links to.
 

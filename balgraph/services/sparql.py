@@ -8,24 +8,19 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import query_worker
+from .query_check import QueryRefused, check_query
 
 log = logging.getLogger(__name__)
 
 # Memory allowed to one query process, in bytes.
 QUERY_MEMORY_LIMIT = 4 * 1024**3
-
-_COMMENT_OR_STRING = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>" r"|#[^\n]*",
-)
-_UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+# Time a new query process may take to open the store, in seconds.
+WORKER_START_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -33,36 +28,6 @@ class QueryResult:
     kind: str  # "solutions", "boolean" or "graph"
     format_name: str  # a pyoxigraph QueryResultsFormat or RdfFormat name
     body: bytes
-
-
-class QueryRefused(Exception):
-    """A query the endpoint will not run; `code` is stable for clients, `status` the HTTP status."""
-
-    def __init__(self, code: str, status: int, message: str) -> None:
-        self.code = code
-        self.status = status
-        self.message = message
-        super().__init__(message)
-
-
-def _keywords(query: str) -> list[str]:
-    """Return the bare words of a query outside strings, IRIs and comments, in capitals."""
-    stripped = _COMMENT_OR_STRING.sub(" ", query)
-    return [word.upper() for word in re.findall(r"(?<![\w:?$@.-])[A-Za-z]+(?![\w:])", stripped)]
-
-
-def check_query(query: str) -> None:
-    """Refuse updates and federated queries before anything runs."""
-    words = _keywords(query)
-    if "SERVICE" in words:
-        raise QueryRefused("service_refused", 400,
-                           "SERVICE is not allowed: this endpoint never sends requests to other endpoints. "
-                           "Run the federated part against the other endpoint yourself.")
-    body = [w for w in words if w not in ("PREFIX", "BASE")]
-    if body and body[0] in _UPDATE_KEYWORDS and not any(w in words for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
-        raise QueryRefused("update_refused", 403,
-                           "This endpoint is read-only: SPARQL updates are refused. Send a SELECT, ASK, "
-                           "CONSTRUCT or DESCRIBE query.")
 
 
 class SparqlService:
@@ -75,18 +40,22 @@ class SparqlService:
         self._lock = threading.Lock()
         self._process: multiprocessing.Process | None = None
         self._connection = None
+        # Whether the current query process runs without network access; None before it starts.
+        self.network_isolated: bool | None = None
 
     def run(self, query: str, results_format: str | None, rdf_format: str | None,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            base_iri: str | None = None) -> QueryResult:
         """Run one query; the formats are pyoxigraph format names, None where the client accepts none.
 
         `default_graphs` and `named_graphs` are the protocol's default-graph-uri and named-graph-uri;
-        without them the default graph is the union of all graphs.
+        without them the default graph is the union of all graphs. Relative IRIs in the query are
+        resolved against `base_iri` unless the query sets its own BASE.
         """
         check_query(query)
         with self._lock:
             connection = self._worker()
-            connection.send((query, results_format, rdf_format, default_graphs or [], named_graphs or []))
+            connection.send((query, results_format, rdf_format, default_graphs or [], named_graphs or [], base_iri))
             if not connection.poll(self.timeout):
                 log.warning("query stopped after %.1f s: %.200r", self.timeout, query)
                 self._stop_worker()
@@ -119,7 +88,22 @@ class SparqlService:
             self._process.start()
             child.close()
             self._connection = parent
+            self._await_ready(parent)
         return self._connection
+
+    def _await_ready(self, connection) -> None:
+        """Wait for a new query process to open the store, and warn if it could reach the network."""
+        try:
+            ready = connection.poll(WORKER_START_SECONDS) and connection.recv()
+        except EOFError:
+            ready = None
+        if not ready:
+            self._stop_worker()
+            raise QueryRefused("query_failed", 500, "The query process could not start. Try again later.")
+        self.network_isolated = ready[1]
+        if not self.network_isolated:
+            log.warning("the query process could not leave the network namespace (unshare failed); "
+                        "only the query check keeps SERVICE from sending requests")
 
     def _stop_worker(self) -> None:
         if self._process is not None:

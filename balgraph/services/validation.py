@@ -1,19 +1,20 @@
 """SHACL validation of balgraph data against the project's shapes, with the ontology and ESCO as context.
 
-The data graph that pySHACL sees merges the submitted data with the ontology, the SKOS
-vocabularies, the imported ESCO graph and the rdf:type triples of the published standards, so
-that links to published roles and standards can be checked. The report keeps only results about
-the resources that the submitted data describes and about the project's own vocabularies.
+The data graph that pySHACL validates merges the submitted data with the ontology, the SKOS
+vocabularies, the part of the imported ESCO graph that the data links to, and the rdf:type
+triples of the published standards, so that links to published roles and standards can be
+checked. The report keeps only results about the resources that the submitted data describes
+and about the project's own vocabularies.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 import pyshacl
@@ -21,9 +22,10 @@ import rdflib
 from rdflib.namespace import ORG, RDF, RDFS, SH, SKOS
 
 from ..errors import InputError
-from ..namespaces import BAL
+from ..namespaces import BAL, ESCO_BASE
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
+from .validation_inputs import read_inputs
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +40,8 @@ PRODUCTION_OPTIONS = {
     "do_owl_imports": False,
 }
 
-# Above these sizes, reading and validation report their progress to the caller.
+# Above this size, validation reports its progress to the caller (reading has its own limit).
 LARGE_INPUT_TRIPLES = 20_000
-LARGE_INPUT_BYTES = 2_000_000
 
 ProgressCallback = Callable[[str], None]
 
@@ -137,11 +138,59 @@ def run_shacl(data: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, rdflib.Gr
     return bool(conforms), report
 
 
+# The links followed from an ESCO concept the data links to, to give the shapes what they check.
+_ESCO_CONTEXT_LINKS = frozenset(str(link) for link in (SKOS.broader, RDF.type, RDFS.subClassOf))
+
+
+class EscoContext:
+    """The imported ESCO graph, from which validation takes only what the data links to.
+
+    The shapes only look at the ESCO concepts that the data links to, while a full import is
+    large: the English reference files alone give 100,000 triples, and the skills file and other
+    languages add many more. Handing all of them to pySHACL doubled the CPU time of a build
+    (bench/esco_validation_context.py compares both).
+    """
+
+    def __init__(self, quads: Iterable[ox.Quad]) -> None:
+        self.store = ox.Store()
+        self.store.extend(quads)
+
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> EscoContext:
+        context = cls(())
+        for path in paths:
+            context.store.extend(parse_file(path))
+        return context
+
+    def linked_from(self, data: rdflib.Graph) -> rdflib.Graph:
+        """Return the triples about the ESCO resources that `data` links to and what they lead to.
+
+        Besides the linked resources themselves, that is every concept above them by
+        skos:broader, their classes with the classes above those, and the blank nodes that
+        these resources refer to.
+        """
+        todo = [ox.NamedNode(str(o)) for o in set(data.objects())
+                if isinstance(o, rdflib.URIRef) and str(o).startswith(ESCO_BASE)]
+        seen: set = set()
+        quads: list[ox.Quad] = []
+        while todo:
+            resource = todo.pop()
+            if resource in seen:
+                continue
+            seen.add(resource)
+            for quad in self.store.quads_for_pattern(resource, None, None):
+                quads.append(quad)
+                followed = quad.predicate.value in _ESCO_CONTEXT_LINKS or isinstance(quad.object, ox.BlankNode)
+                if followed and isinstance(quad.object, (ox.NamedNode, ox.BlankNode)):
+                    todo.append(quad.object)
+        return to_rdflib(quads)
+
+
 class ShapesValidator:
     """Validate data graphs against the shapes of a project, loading shapes and context once."""
 
-    def __init__(self, sources: ProjectSources, esco: Iterable[ox.Quad] | None = None) -> None:
-        """Load the shapes and context; `esco` is the ESCO graph when the caller has parsed it already."""
+    def __init__(self, sources: ProjectSources, esco_quads: Iterable[ox.Quad] | None = None) -> None:
+        """Load the shapes and the context; `esco_quads` spares parsing data/esco again when given."""
         sources.check()
         self.shapes = rdflib.Graph()
         for path in sources.shapes:
@@ -149,13 +198,7 @@ class ShapesValidator:
         self.context = rdflib.Graph()
         for path in [*sources.ontology, *sources.vocabularies]:
             to_rdflib(parse_file(path), self.context)
-        # The shapes reach ESCO concepts only through the data's links (their rdf:type), so only
-        # the linked concepts join the context, and validation time follows the data, not ESCO.
-        if esco is None:
-            esco = (quad for path in sources.esco for quad in parse_file(path))
-        self._esco_by_subject: dict[str, list[ox.Quad]] = defaultdict(list)
-        for quad in esco:
-            self._esco_by_subject[quad.subject.value].append(quad)
+        self.esco = EscoContext(esco_quads) if esco_quads is not None else EscoContext.from_files(sources.esco)
         # The ontology and vocabularies are always checked; published data only where submitted.
         self.own_subjects = {s for s in self.context.subjects() if isinstance(s, rdflib.URIRef)}
         self.published_types: dict[rdflib.URIRef, set] = {}
@@ -176,10 +219,10 @@ class ShapesValidator:
         merged = rdflib.Graph()
         for triple in self.context:
             merged.add(triple)
+        for triple in self.esco.linked_from(data):
+            merged.add(triple)
         for triple in data:
             merged.add(triple)
-        linked_esco = {str(o) for o in data.objects() if isinstance(o, rdflib.URIRef) and str(o) in self._esco_by_subject}
-        to_rdflib([quad for iri in linked_esco for quad in self._esco_by_subject[iri]], merged)
         for resource, types in self._linked_published_types(data).items():
             for rdf_type in types:
                 merged.add((resource, RDF.type, rdf_type))
@@ -232,14 +275,14 @@ def _profile(name: str | None, data: rdflib.Graph) -> Profile | None:
 
 
 def validate_files(paths: list[Path], sources: ProjectSources, profile: str | None = None,
-                   progress: ProgressCallback | None = None) -> ValidationReport:
-    """Parse and validate RDF files together; raise InputError on the first unreadable one."""
-    data = rdflib.Graph()
-    total_bytes = sum(path.stat().st_size for path in paths if path.is_file())
-    for number, path in enumerate(paths, 1):
-        to_rdflib(parse_file(path), data)
-        if progress and total_bytes > LARGE_INPUT_BYTES:
-            progress(f"read {number} of {len(paths)} files ({len(data)} triples so far)")
+                   progress: ProgressCallback | None = None, input_format: str | None = None,
+                   stdin: BinaryIO | None = None) -> ValidationReport:
+    """Parse and validate RDF files, folders and standard input (`-`) together.
+
+    Raises InputErrors naming every unreadable input before anything is validated; see
+    validation_inputs.read_inputs for how `input_format` and `stdin` are used.
+    """
+    data = read_inputs(paths, input_format, stdin, progress)
     return ShapesValidator(sources).validate(data, profile, progress)
 
 
