@@ -1,1 +1,1 @@
-"""The benchmark harness: `python -m bench.run` (see bench/RESULTS.md)."""
+"""Benchmarks. `python -m bench.run` compares balgraph with other SPARQL servers (see bench/RESULTS.md)."""

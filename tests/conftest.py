@@ -15,6 +15,20 @@ from .support import (ELM_REFERENCE, ESCO_REFERENCE, RunningServer, run_balgraph
 
 # The stores every behaviour test that uses the `server` fixture runs against.
 STORE_KINDS = ["embedded", "oxigraph", "virtuoso"]
+# Behaviour tests that Virtuoso 7.2 fails for reasons of its own, with the reason.
+VIRTUOSO_GAPS = {
+    # Not strict: Hypothesis draws the strings at random, and only some contain such characters.
+    "test_query_parameter_decodes_exactly": "Virtuoso 7.2 drops string literals that hold NUL with other "
+                                            "control characters, such as '\\x00\\x80', and returns ''",
+}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the known Virtuoso gaps on the Virtuoso runs of those tests."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec and callspec.params.get("served_store") == "virtuoso" and item.originalname in VIRTUOSO_GAPS:
+            item.add_marker(pytest.mark.xfail(strict=False, reason=VIRTUOSO_GAPS[item.originalname]))
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +62,22 @@ def served_store(request, built_store) -> Path | str:
     result = run_balgraph(*remote.store_args, "build")
     assert result.returncode == 0, result.stderr
     return remote.query_url
+
+
+@pytest.fixture(scope="session")
+def served_store_of_kind(request):
+    """Return a function that builds the bundled data into a remote store of a kind, once per kind."""
+    built: dict[str, str] = {}
+
+    def build(kind: str) -> str:
+        if kind not in built:
+            remote = request.getfixturevalue(f"{kind}_server")
+            result = run_balgraph(*remote.store_args, "build")
+            assert result.returncode == 0, result.stderr
+            built[kind] = remote.query_url
+        return built[kind]
+
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -175,3 +175,20 @@ def test_build_without_graph_store_uploads_by_update(tmp_path):
             served.stop()
     finally:
         store.stop()
+
+
+@pytest.mark.parametrize("remote_kind", [
+    "oxigraph",
+    pytest.param("virtuoso", marks=pytest.mark.xfail(strict=True, reason=(
+        "Virtuoso 7.2 drops string literals that hold NUL with other control characters and returns ''"))),
+])
+def test_control_characters_round_trip(remote_kind, served_store_of_kind):
+    served = RunningServer(served_store_of_kind(remote_kind))
+    try:
+        query = 'SELECT ?v WHERE { BIND("\x00\x80" AS ?v) }'
+        response = requests.get(served.url + "/sparql", params={"query": query}, timeout=10,
+                                headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200
+        assert response.json()["results"]["bindings"][0]["v"]["value"] == "\x00\x80"
+    finally:
+        served.stop()

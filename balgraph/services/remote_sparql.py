@@ -34,10 +34,14 @@ class RemoteSparqlService:
         self.max_bytes = max_bytes
 
     def run(self, query: str, results_format: str | None, rdf_format: str | None,
-            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+            default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+            base_iri: str | None = None) -> QueryResult:
         """Run one query, as SparqlService.run does, on the remote store."""
         check_query(query)
-        kind = _query_kind(query)
+        kind = _query_kind(query, base_iri)
+        if base_iri:
+            # A BASE the query declares itself comes later in the prologue, so it still wins.
+            query = f"BASE {ox.NamedNode(base_iri)}\n{query}"
         if (kind == "graph" and rdf_format is None) or (kind != "graph" and results_format is None):
             raise QueryRefused("not_acceptable", 406, "No format in the Accept header fits this query's result.")
         body = self._fetch(query, N_TRIPLES if kind == "graph" else RESULTS_JSON,
@@ -89,10 +93,10 @@ class RemoteSparqlService:
                                "Try again later.") from None
 
 
-def _query_kind(query: str) -> str:
+def _query_kind(query: str, base_iri: str | None) -> str:
     """Parse the query on an empty in-memory store; return "solutions", "boolean" or "graph"."""
     try:
-        result = ox.Store().query(query)
+        result = ox.Store().query(query, base_iri=base_iri)
     except SyntaxError as error:
         raise QueryRefused("malformed_query", 400, f"The query is not valid SPARQL 1.1: {error}") from None
     if isinstance(result, ox.QueryTriples):
