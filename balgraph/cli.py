@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from .config import Settings
+from .config import Settings, is_store_url
 from .errors import BalgraphError, NotConformingError
 
 log = logging.getLogger("balgraph")
@@ -23,7 +23,12 @@ def _parser() -> argparse.ArgumentParser:
         "Build, validate and publish the Balancing Act knowledge graph as linked data."))
     parser.add_argument("--project", type=Path, help="project folder with ontology/, shapes/ and data/ "
                         "(default: the checkout balgraph was installed from)")
-    parser.add_argument("--store", type=Path, help="folder for the built stores (default: PROJECT/var/store)")
+    parser.add_argument("--store", help="folder for the built stores (default: PROJECT/var/store), or the "
+                        "query endpoint URL of a SPARQL 1.1 store (http:// or https://)")
+    parser.add_argument("--store-update", metavar="URL", help="SPARQL Update endpoint of a remote store "
+                        "(default: the --store URL)")
+    parser.add_argument("--store-graphs", metavar="URL", help="Graph Store Protocol endpoint of a remote store; "
+                        "without it a build uploads by SPARQL Update")
     parser.add_argument("--base-iri", help="public IRI prefix of the published resources "
                         "(default: https://w3id.org/balgraph/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log each step")
@@ -178,6 +183,12 @@ def _rdf_paths(paths: list[Path]) -> list[Path]:
     return files
 
 
+def _store_location(store: str | None) -> dict:
+    if store is None:
+        return {}
+    return {"store_url": store} if is_store_url(store) else {"store_dir": Path(store)}
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "esco":
         return _run_esco(args, settings)
@@ -193,10 +204,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.command == "export-elm":
         from .services.elm import export_elm, serialize_elm
-        from .store import OxigraphStore
         from .references import resource_iri
+        from .store import open_store
         standard = resource_iri(args.iri, settings.base_iri)
-        text = serialize_elm(export_elm(OxigraphStore.open_current(settings.builds_dir), standard), args.format)
+        text = serialize_elm(export_elm(open_store(settings), standard), args.format)
         if args.output:
             args.output.write_text(text, encoding="utf-8")
         else:
@@ -228,7 +239,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         # A build that succeeds can still have warnings (and infos); show them so they can be fixed.
         print(result.report.as_text(args.lang), file=sys.stderr)
     print(f"build {result.info.build_id}: {result.info.triples} triples in {result.seconds:.1f} s, "
-          f"{count_of(warnings, 'warning', 'en')}; now current in {settings.builds_dir}")
+          f"{count_of(warnings, 'warning', 'en')}; now current in {settings.store_url or settings.builds_dir}")
     return EXIT_OK
 
 
@@ -361,7 +372,9 @@ def _main(argv: list[str] | None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = Settings.from_env(project_dir=args.project, store_dir=args.store, base_iri=args.base_iri)
+        settings = Settings.from_env(project_dir=args.project, base_iri=args.base_iri,
+                                     store_update_url=args.store_update, store_graphs_url=args.store_graphs,
+                                     **_store_location(args.store))
         return _run(args, settings)
     except NotConformingError as error:
         print(error.report.as_text(getattr(args, "lang", _default_language())), file=sys.stderr)

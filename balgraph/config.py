@@ -14,6 +14,11 @@ def _default_project_dir() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
+def is_store_url(location: str) -> bool:
+    """Tell whether a --store value names a remote SPARQL store rather than a folder."""
+    return location.startswith(("http://", "https://"))
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the sources and the built store are, and the limits the endpoint enforces.
@@ -24,6 +29,12 @@ class Settings:
     project_dir: Path = field(default_factory=_default_project_dir)
     # Folder holding the builds; the served one is the link "current" inside it.
     store_dir: Path | None = None
+    # A remote SPARQL store's query endpoint; when set, builds go there instead of store_dir.
+    store_url: str | None = None
+    # The remote store's SPARQL Update endpoint (default: store_url).
+    store_update_url: str | None = None
+    # The remote store's Graph Store Protocol endpoint; without it builds upload by SPARQL Update.
+    store_graphs_url: str | None = None
     # Public IRI prefix of every resource; the server maps its own paths onto it.
     base_iri: str = DEFAULT_BASE_IRI
     # Wall-clock limit for one SPARQL query, in seconds.
@@ -34,6 +45,8 @@ class Settings:
     max_request_bytes: int = 1_000_000
     # Wall-clock limit for validating one document posted to /validate, in seconds.
     validation_timeout: float = 30.0
+    # Seconds a cache may reuse a page or RDF document before asking again (Cache-Control max-age).
+    cache_max_age: int = 60
 
     @property
     def builds_dir(self) -> Path:
@@ -50,9 +63,12 @@ class Settings:
             values["store_dir"] = Path(env["BALGRAPH_STORE_DIR"])
         if "BALGRAPH_BASE_IRI" in env:
             values["base_iri"] = env["BALGRAPH_BASE_IRI"]
+        for name in ("store_url", "store_update_url", "store_graphs_url"):
+            if "BALGRAPH_" + name.upper() in env:
+                values[name] = env["BALGRAPH_" + name.upper()]
         for name, kind, unit in (("query_timeout", float, "seconds"), ("max_result_bytes", int, "bytes"),
                                  ("max_request_bytes", int, "bytes"),
-                                 ("validation_timeout", float, "seconds")):
+                                 ("validation_timeout", float, "seconds"), ("cache_max_age", int, "seconds")):
             key = "BALGRAPH_" + name.upper()
             if key in env:
                 try:
@@ -64,6 +80,10 @@ class Settings:
                     raise ValueError(f"{key}={env[key]!r} must be a positive number of {unit}")
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = replace(cls(), **values)
+        for name in ("store_url", "store_update_url", "store_graphs_url"):
+            url = getattr(settings, name)
+            if url is not None and not is_store_url(url):
+                raise ValueError(f"{name.replace('_', '-')} {url!r} is not an http:// or https:// URL")
         _check_base_iri(settings.base_iri)
         return settings
 

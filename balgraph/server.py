@@ -7,7 +7,7 @@ import logging
 from gunicorn.app.base import BaseApplication
 
 from .config import Settings
-from .store import CURRENT_LINK, read_build_info
+from .store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
 
     Raises StoreError before starting when there is no usable build to serve.
     """
-    read_build_info(settings.builds_dir / CURRENT_LINK)
+    open_store(settings)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,

@@ -1,8 +1,10 @@
-"""The one interface through which services read and write the graph, and its embedded implementation.
+"""The one interface through which services read and write the graph, with two implementations.
 
-Builds live in a folder of their own each; the served build is the symbolic link ``current``
-in the builds folder, swapped atomically once a new build is complete, so a failed build
-never touches what is served.
+OxigraphStore is the embedded store. Builds live in a folder of their own each, and the served
+build is the symbolic link ``current`` in the builds folder, swapped atomically once a new build
+is complete, so a failed build never touches what is served.
+
+RemoteSparqlStore is any SPARQL 1.1 store reached over HTTP (see balgraph.remote_store).
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .errors import StoreError
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +129,41 @@ class OxigraphStore(GraphStore):
         return self._info
 
 
+def open_store(settings: "Settings") -> GraphStore:
+    """Open the current build: in the remote SPARQL store when one is configured, else on disk."""
+    if settings.store_url:
+        from .remote_store import RemoteSparqlStore
+        return RemoteSparqlStore.open_current(remote_endpoints(settings))
+    return OxigraphStore.open_current(settings.builds_dir)
+
+
+def write_graphs(settings: "Settings", graphs: Mapping[str, Iterable[ox.Quad]], build_id: str | None = None,
+                 write_extras: Callable[[Path], None] | None = None) -> BuildInfo:
+    """Write a new build into the configured store and make it current.
+
+    With a remote store, `write_extras` writes into the build's folder in the local builds folder,
+    which a server on the same machine or volume then finds; nothing else of the build is local.
+    """
+    if not settings.store_url:
+        return write_build(settings.builds_dir, graphs, build_id, write_extras)
+    from .remote_store import write_remote_build
+    build_id = build_id or new_build_id()
+    folder = settings.builds_dir / build_id
+    try:
+        if write_extras is not None:
+            folder.mkdir(parents=True)
+            write_extras(folder)
+        return write_remote_build(remote_endpoints(settings), graphs, build_id)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def remote_endpoints(settings: "Settings"):
+    from .remote_store import RemoteEndpoints
+    return RemoteEndpoints(settings.store_url, settings.store_update_url, settings.store_graphs_url)
+
+
 def read_build_info(build_dir: Path) -> BuildInfo:
     """Read what a build recorded about itself; raise StoreError when there is no valid build there."""
     if not build_dir.exists():
@@ -177,6 +218,7 @@ def _load(path: Path, graphs: Mapping[str, Iterable[ox.Quad]]) -> dict[str, int]
         batch = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
         store.bulk_extend(batch)
         counts[graph_iri] = len(batch)
+        log.info("loaded %d triples into %s", len(batch), graph_iri)
     store.flush()
     store.optimize()
     del store

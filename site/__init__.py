@@ -12,8 +12,8 @@ from flask import Flask, g, request
 
 from balgraph.config import Settings
 
-from . import (downloads, errors, home, matching, ontology_docs, page_helpers, query_page, resources, search,
-               sparql_endpoint, validation)
+from . import (caching, downloads, errors, home, matching, ontology_docs, page_helpers, query_page, resources,
+               search, sparql_endpoint, validation)
 from .i18n import COOKIE, LANGUAGES, choose_language, language_switch_url, text
 from .publication import Publication
 
@@ -69,4 +69,5 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(validation.blueprint)
     errors.register(app)
     page_helpers.register(app)
+    caching.register(app)
     return app

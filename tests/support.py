@@ -41,9 +41,12 @@ def copy_project(target: Path) -> Path:
 
 
 class RunningServer:
-    """A `balgraph serve` subprocess on a free loopback port."""
+    """A `balgraph serve` subprocess on a free loopback port.
 
-    def __init__(self, store: Path, project: Path = PROJECT, extra_env: dict | None = None) -> None:
+    `store` is a builds folder or the query endpoint URL of a remote SPARQL store.
+    """
+
+    def __init__(self, store: Path | str, project: Path = PROJECT, extra_env: dict | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -75,6 +78,80 @@ class RunningServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
 
+
+def wait_for_http(url: str, seconds: float, process: subprocess.Popen | None = None) -> None:
+    """Wait until `url` answers any HTTP request; raise RuntimeError if it does not in time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server for {url} exited early with code {process.returncode}")
+        try:
+            requests.get(url, timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answered on {url} within {seconds} s")
+
+
+class RemoteStoreServer:
+    """A SPARQL 1.1 store on a free loopback port, started for the tests and stopped after them."""
+
+    def __init__(self, kind: str, command: list[str], query: str, update: str, graphs: str | None,
+                 ready_seconds: float) -> None:
+        self.kind = kind
+        self.query_url, self.update_url, self.graphs_url = query, update, graphs
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        start_new_session=True)
+        try:
+            wait_for_http(query + "?query=ASK%7B%7D", ready_seconds, self.process)
+        except RuntimeError:
+            self.stop()
+            raise
+
+    @property
+    def store_args(self) -> list[str]:
+        """The command-line options that point balgraph at this store."""
+        args = ["--store", self.query_url, "--store-update", self.update_url]
+        return args + (["--store-graphs", self.graphs_url] if self.graphs_url else [])
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+
+
+def start_oxigraph_server(location: Path) -> RemoteStoreServer:
+    """Start `oxigraph serve` from the oxigraph package on PyPI, which sits beside this Python."""
+    binary = Path(sys.executable).parent / "oxigraph"
+    if not binary.exists():
+        raise RuntimeError(f"{binary} is missing; install the test extras: pip install -e '.[test]'")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    # The server's own limit ends queries the tests abandon, so they do not load the machine.
+    command = [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+               "--timeout-s", "30"]
+    return RemoteStoreServer("oxigraph", command, url + "/query", url + "/update", url + "/store", 30)
+
+
+def start_virtuoso(database: Path) -> RemoteStoreServer:
+    """Start Virtuoso with scripts/start-virtuoso.sh; scripts/install-test-servers.sh installs it."""
+    if shutil.which("virtuoso-t") is None:
+        raise RuntimeError("virtuoso-t is not installed; run scripts/install-test-servers.sh")
+    http_port, sql_port = free_port(), free_port()
+    command = ["bash", str(PROJECT / "scripts" / "start-virtuoso.sh"), str(database), str(http_port), str(sql_port)]
+    url = f"http://127.0.0.1:{http_port}"
+    server = RemoteStoreServer("virtuoso", command, url + "/sparql", url + "/sparql", url + "/sparql-graph-crud", 120)
+    # The script grants the SPARQL user its update rights once the server is up.
+    deadline = time.monotonic() + 60
+    while not (database / "ready").exists():
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"Virtuoso did not grant update rights; see {database / 'virtuoso.log'}")
+        time.sleep(0.2)
+    return server
 
 class Tripwire:
     """A TCP listener on loopback that counts the connections made to it, to show nothing was fetched."""

@@ -134,13 +134,13 @@ def test_example_query_runs_and_shows_a_table(server, browser):
     screenshot(browser, "query-results")
 
 
-def test_dump_downloads_from_the_downloads_page(server, browser, browser_folders, built_store):
+def test_dump_downloads_from_the_downloads_page(server, browser, browser_folders, served_build):
     downloads = browser_folders / "downloads"
     browser.get(server.url + "/download/?lang=en")
     screenshot(browser, "downloads")
     browser.find_element(By.CSS_SELECTOR, "a[href='/download/standards.ttl.gz']").click()
 
-    build = open_store(built_store).info()
+    build = served_build
     expected = downloads / f"balgraph-standards-{build.build_id}.ttl.gz"
     deadline = time.monotonic() + 20
     while not expected.exists() and time.monotonic() < deadline:

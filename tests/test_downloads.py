@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 
 import pyoxigraph as ox
 import pytest
@@ -18,8 +17,8 @@ FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": o
 
 
 @pytest.fixture(scope="module")
-def build_info(built_store):
-    return json.loads((built_store / "current" / "build.json").read_text())
+def build_info(served_build):
+    return served_build.__dict__
 
 
 @pytest.mark.parametrize("suffix", FORMATS)

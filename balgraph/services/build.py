@@ -14,7 +14,7 @@ from ..errors import InputError, NotConformingError
 from ..namespaces import CANONICAL_BASE, graph_iri
 from ..rdfio import parse_file, to_rdflib
 from ..sources import ProjectSources
-from ..store import BuildInfo, new_build_id, write_build
+from ..store import BuildInfo, new_build_id, write_graphs
 from .description import dcat_description
 from .dumps import DUMPS_FOLDER, write_dumps
 from .validation import ShapesValidator, ValidationReport
@@ -88,8 +88,8 @@ def build(settings: Settings) -> BuildResult:
     graphs[void_graph] += dcat_description(settings.base_iri, list(graphs), build_id,
                                            time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
 
-    info = write_build(settings.builds_dir, graphs, build_id,
-                       write_extras=lambda folder: write_dumps(folder / DUMPS_FOLDER, graphs))
+    info = write_graphs(settings, graphs, build_id,
+                        write_extras=lambda folder: write_dumps(folder / DUMPS_FOLDER, graphs))
     log.info("build %s written: %d triples", info.build_id, info.triples)
     return BuildResult(info, report, time.monotonic() - started)
 
