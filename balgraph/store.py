@@ -115,15 +115,7 @@ class OxigraphStore(GraphStore):
         return list(result.values())
 
     def labels(self, iris):
-        result: dict[str, dict[str, str]] = {}
-        for iri in iris:
-            names: dict[str, str] = {}
-            for predicate in LABEL_PROPERTIES:
-                for quad in self._store.quads_for_pattern(ox.NamedNode(iri), predicate, None, None):
-                    if isinstance(quad.object, ox.Literal):
-                        names.setdefault(quad.object.language or "", quad.object.value)
-            result[iri] = names
-        return result
+        return labels_in(self._store, iris)
 
     def info(self):
         return self._info
@@ -162,6 +154,19 @@ def write_graphs(settings: "Settings", graphs: Mapping[str, Iterable[ox.Quad]], 
 def remote_endpoints(settings: "Settings"):
     from .remote_store import RemoteEndpoints
     return RemoteEndpoints(settings.store_url, settings.store_update_url, settings.store_graphs_url)
+
+
+def labels_in(store: ox.Store, iris) -> dict[str, dict[str, str]]:
+    """Return the labels (LABEL_PROPERTIES, first one per language) of each IRI in a pyoxigraph store."""
+    result: dict[str, dict[str, str]] = {}
+    for iri in iris:
+        names: dict[str, str] = {}
+        for predicate in LABEL_PROPERTIES:
+            for quad in store.quads_for_pattern(ox.NamedNode(iri), predicate, None, None):
+                if isinstance(quad.object, ox.Literal):
+                    names.setdefault(quad.object.language or "", quad.object.value)
+        result[iri] = names
+    return result
 
 
 def read_build_info(build_dir: Path) -> BuildInfo:

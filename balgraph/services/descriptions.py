@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from ..errors import BalgraphError, InputError
 from ..rdfio import parse_file
 from ..sources import ProjectSources
-from ..store import LABEL_PROPERTIES, BuildInfo, GraphStore
+from ..store import BuildInfo, GraphStore, labels_in
 from .matching import (EDUCATION_STANDARD, EXACTNESS_WEIGHTS, INDIVIDUAL_SKILLS_SET, SKILLS_STANDARD, SKOS,
                        UNQUALIFIED_LINK_WEIGHT, KeySkill, LearningOutcome, SkillsDescription)
 
@@ -358,15 +358,7 @@ class MemoryStore(GraphStore):
         return found
 
     def labels(self, iris):
-        result: dict[str, dict[str, str]] = {}
-        for iri in iris:
-            names: dict[str, str] = {}
-            for predicate in LABEL_PROPERTIES:
-                for quad in self._store.quads_for_pattern(ox.NamedNode(iri), predicate, None, None):
-                    if isinstance(quad.object, ox.Literal):
-                        names.setdefault(quad.object.language or "", quad.object.value)
-            result[iri] = names
-        return result
+        return labels_in(self._store, iris)
 
     def info(self):
         return BuildInfo("in-memory", "", len(self._store), {})
