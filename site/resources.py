@@ -105,7 +105,7 @@ def negotiate(offers: list[str]) -> tuple[str | None, Response | None]:
 
 
 def dereference(iri: str):
-    """Answer for one IRI in the negotiated format; 404 when the graph says nothing about it."""
+    """Return one IRI's description in the negotiated format, or a 404 when the graph has no triples about it."""
     media_type, refusal = negotiate(RESOURCE_OFFERS)
     if refusal is not None:
         return _with_vary(refusal)
@@ -150,7 +150,7 @@ def identified(rest: str):
 
 @blueprint.get("/ontology")
 def ontology():
-    """The core ontology as RDF; browsers get the generated documentation of every module."""
+    """Serve the core ontology as RDF, and browsers the generated documentation of every module."""
     from .ontology_docs import documentation_page  # imported here: that module imports this one
 
     media_type, refusal = negotiate(RESOURCE_OFFERS)
@@ -178,7 +178,7 @@ def external():
 
 @blueprint.get("/.well-known/void")
 def void_description():
-    """The VoID description of the dataset, as RDF; browsers are sent to the dataset's page."""
+    """Serve the VoID description of the dataset as RDF, and redirect browsers to the dataset's page."""
     media_type, refusal = negotiate(RESOURCE_OFFERS)
     if refusal is not None:
         return _with_vary(refusal)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -49,10 +51,12 @@ class RunningServer:
     def __init__(self, store: Path | str, project: Path = PROJECT, extra_env: dict | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        # The server's log goes to a file: an unread pipe fills up and blocks gunicorn's master.
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [*BALGRAPH, "--project", str(project), "--store", str(store), "serve",
              "--port", str(self.port), "--workers", "2"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.DEVNULL, stderr=self.log, text=True, start_new_session=True,
             env={**os.environ, **(extra_env or {})}, cwd=PROJECT,
         )
         self._wait_until_ready()
@@ -61,7 +65,8 @@ class RunningServer:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("balgraph serve exited early:\n" + self.process.stderr.read())
+                self.log.seek(0)
+                raise RuntimeError("balgraph serve exited early:\n" + self.log.read())
             try:
                 requests.get(self.url + "/", timeout=1)
                 return
@@ -72,11 +77,22 @@ class RunningServer:
         raise RuntimeError(f"balgraph serve did not answer on {self.url} within {seconds} s")
 
     def stop(self) -> None:
-        self.process.terminate()
+        """Stop the server with its workers and query processes, which share its process group."""
+        _signal_group(self.process, signal.SIGTERM)
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            _signal_group(self.process, signal.SIGKILL)
+            self.process.wait(10)
+        _signal_group(self.process, signal.SIGKILL)  # workers that outlived their master
+        self.log.close()
+
+
+def _signal_group(process: subprocess.Popen, signal_number: int) -> None:
+    try:
+        os.killpg(process.pid, signal_number)
+    except ProcessLookupError:
+        pass
 
 
 def wait_for_http(url: str, seconds: float, process: subprocess.Popen | None = None) -> None:
